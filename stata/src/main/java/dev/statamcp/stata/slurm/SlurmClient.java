@@ -130,6 +130,9 @@ public final class SlurmClient {
 
     /** Where every task of {@code job} stands now. */
     public SlurmJobStatus status(SlurmJob job) throws SlurmException {
+        if (job.slurmJobId() == null) {
+            throw new IllegalArgumentException("job " + job.jobId() + " has no Slurm job id yet; adopt() it first");
+        }
         Map<Integer, TaskStatus> byTask = new HashMap<>();
         Optional<String> shown = commands.showJob(job.slurmJobId());
         if (shown.isPresent()) {

@@ -2,11 +2,13 @@ package dev.statamcp.stata.slurm;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** The state of every task of a job at one moment. A single job has one task, number 0. */
 public record SlurmJobStatus(SlurmJob job, List<TaskStatus> tasks) {
+
+    private static final List<String> LABELS = List.of("queued", "running", "finished", "Stata error", "failed",
+            "timed out", "cancelled");
 
     public SlurmJobStatus {
         tasks = List.copyOf(tasks);
@@ -31,9 +33,9 @@ public record SlurmJobStatus(SlurmJob job, List<TaskStatus> tasks) {
             return tasks.get(0).state().describe();
         }
         Map<String, Long> counts = tasks.stream().collect(Collectors.groupingBy(t -> label(t.state()),
-                TreeMap::new, Collectors.counting()));
-        return tasks.size() + " tasks: " + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
-                .collect(Collectors.joining(", "));
+                Collectors.counting()));
+        return tasks.size() + " tasks: " + LABELS.stream().filter(counts::containsKey)
+                .map(label -> counts.get(label) + " " + label).collect(Collectors.joining(", "));
     }
 
     private static String label(TaskState state) {

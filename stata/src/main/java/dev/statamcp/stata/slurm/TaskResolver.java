@@ -123,7 +123,8 @@ final class TaskResolver {
         }
         List<String> lines;
         try {
-            lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
+            // Stata writes UTF-8 logs; a stray invalid byte becomes U+FFFD rather than failing the result.
+            lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
         } catch (IOException e) {
             return new TaskState.Failed("COMPLETED", "Stata's log " + log + " cannot be read: " + e.getMessage());
         }

@@ -2,6 +2,7 @@ package dev.statamcp.stata.slurm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
 import dev.statamcp.stata.slurm.SlurmException.Kind;
@@ -146,7 +147,7 @@ class SlurmClusterIntegrationTest {
                 assertThat(Files.readString(job.logPath(i))).contains("finished task" + i);
             }
         }
-        assertThat(end.summary()).isEqualTo("6 tasks: 1 Stata error, 5 finished");
+        assertThat(end.summary()).isEqualTo("6 tasks: 5 finished, 1 Stata error");
         assertThat(summaries).as("max_parallel 2 keeps some tasks queued at first")
                 .anyMatch(s -> s.contains("queued"));
     }
@@ -177,8 +178,11 @@ class SlurmClusterIntegrationTest {
         SlurmJob adopted = restarted.adopt(job.jobId(), job.slurmJobId());
         assertThat(adopted).isEqualTo(job);
         assertThat(restarted.status(adopted).terminal()).isFalse();
-        TaskState state = follow(restarted, adopted, Duration.ofSeconds(60), s -> { }).tasks().get(0).state();
-        assertThat(state).isInstanceOf(TaskState.Succeeded.class);
+        List<String> seen = new ArrayList<>();
+        SlurmJobStatus end = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> restarted.follow(adopted, POLL, s -> seen.add(s.summary())));
+        assertThat(end.tasks().get(0).state()).isInstanceOf(TaskState.Succeeded.class);
+        assertThat(seen).last().isEqualTo(end.summary());
 
         assertThatThrownBy(() -> restarted.adopt(job.jobId(), "1" + job.slurmJobId()))
                 .isInstanceOfSatisfying(SlurmException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNKNOWN_JOB));
