@@ -15,6 +15,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -65,6 +68,25 @@ class SlurmClusterIntegrationTest {
         if (client != null && timeLimited != null) {
             client.cancel(timeLimited);
         }
+    }
+
+    @Test
+    @Order(0)
+    void jobWaitingForCpusShowsPendingWithSlurmsReason() throws Exception {
+        // While the time-limited job holds a CPU, a job asking for every CPU of the node has to wait.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(POLL)
+                .until(() -> client.status(timeLimited).tasks().get(0).state() instanceof TaskState.Running);
+        SlurmJob job = client.submit(SlurmJobRequest.single(id("wide"), doFile("wide.do", "display \"wide\""), work,
+                List.of(), SlurmResources.NONE.withCpus(nodeCpus())));
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(POLL)
+                    .until(() -> client.status(job).summary(), s -> s.equals("PENDING (Resources)"));
+            assertThat(client.queued(job)).containsExactly(job.slurmJobId());
+        } finally {
+            client.cancel(job);
+        }
+        assertThat(follow(job, Duration.ofSeconds(30), s -> { }).tasks().get(0).state())
+                .isInstanceOf(TaskState.Cancelled.class);
     }
 
     @Test
@@ -300,14 +322,14 @@ class SlurmClusterIntegrationTest {
 
     // --- helpers -----------------------------------------------------------------------------------------------
 
-    private static SlurmJobStatus follow(SlurmJob job, Duration limit, java.util.function.Consumer<SlurmJobStatus> each)
+    private static SlurmJobStatus follow(SlurmJob job, Duration limit, Consumer<SlurmJobStatus> each)
             throws Exception {
         return follow(client, job, limit, each);
     }
 
     /** Polls until the job is final, failing after {@code limit}. */
     private static SlurmJobStatus follow(SlurmClient c, SlurmJob job, Duration limit,
-                                         java.util.function.Consumer<SlurmJobStatus> each) throws Exception {
+                                         Consumer<SlurmJobStatus> each) throws Exception {
         Instant deadline = Instant.now().plus(limit);
         while (true) {
             SlurmJobStatus s = c.status(job);
@@ -318,6 +340,14 @@ class SlurmClusterIntegrationTest {
             assertThat(Instant.now()).as("job %s still %s", job.slurmJobId(), s.summary()).isBefore(deadline);
             Thread.sleep(POLL.toMillis());
         }
+    }
+
+    /** The node's CPU count as the test cluster configured it (slurmd -C), which may differ from the JVM's view. */
+    private static int nodeCpus() throws IOException {
+        Matcher m = Pattern.compile("(?m)^NodeName=.*\\bCPUs=(\\d+)")
+                .matcher(Files.readString(settings.slurmConf()));
+        assertThat(m.find()).as("CPUs= in %s", settings.slurmConf()).isTrue();
+        return Integer.parseInt(m.group(1));
     }
 
     private static String id(String name) {
