@@ -1,0 +1,221 @@
+package dev.statamcp.stata.log;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+
+/**
+ * Classifies log lines as echo, output or error while they stream in, and hands each line on as soon as its kind
+ * is known.
+ *
+ * <p>Some kinds need the lines after them: an error message is only known as such when {@code r(N);} follows, and
+ * {@code r(N);} is an error only when the do-file framing ({@code end of do-file}, another {@code r(N);},
+ * {@code --Break--}) follows it, never when a command merely displayed it. Such lines are held back for at most
+ * {@code hold} (Stata writes a message and its {@code r(N);} together, so the answer normally arrives in the same
+ * read) and then released as output. Blank lines, bare {@code . } echoes and {@code end of do-file} are held until
+ * a later line shows they are not the end of the engine's wrapper do-file, whose framing the user never wrote and
+ * does not see. Lines are never reordered, so the n-th line accepted (and kept) is the n-th line delivered.
+ */
+public final class LineClassifier {
+
+    private static final int MAX_MESSAGE_LINES = 20;
+
+    private final Duration hold;
+    private final Consumer<OutputLine> sink;
+    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    private final List<OutputLine> delivered = new ArrayList<>();
+    private LineSyntax previous;
+    private boolean finished;
+    private OptionalInt finalRc = OptionalInt.empty();
+
+    /**
+     * @param hold longest time a line may wait for the line that decides its kind
+     * @param sink receives each line once its kind is decided, in order (may be a no-op)
+     */
+    public LineClassifier(Duration hold, Consumer<OutputLine> sink) {
+        this.hold = hold;
+        this.sink = sink;
+    }
+
+    /** Accepts the next raw line read at {@code at}; returns the line's shape for callers tracking echoes. */
+    public boolean accept(String text, Instant at) {
+        if (finished) {
+            throw new IllegalStateException("classifier already finished");
+        }
+        LineSyntax syntax = LineSyntax.of(text, previous);
+        previous = syntax;
+        pending.add(new Pending(text, at, syntax));
+        release(at);
+        return syntax == LineSyntax.ECHO_START;
+    }
+
+    /** Releases lines that have waited longer than the hold time. Call on every poll, even without new lines. */
+    public void tick(Instant now) {
+        release(now);
+    }
+
+    /**
+     * Ends the stream.
+     *
+     * @param rc the run's return code when known (decides a trailing {@code r(N);})
+     * @param dropWrapperFraming when true, the final {@code end of do-file} and the blank and {@code . } lines
+     *        around it belong to the engine's wrapper and are dropped
+     */
+    public void finish(OptionalInt rc, boolean dropWrapperFraming) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        finalRc = rc;
+        release(Instant.MAX);
+        List<Pending> rest = new ArrayList<>(pending);
+        pending.clear();
+        if (dropWrapperFraming) {
+            trimWrapperFraming(rest);
+        }
+        for (Pending p : rest) {
+            deliver(p, p.syntax == LineSyntax.EMPTY_ECHO ? LineKind.ECHO : LineKind.OUTPUT);
+        }
+    }
+
+    /** Lines delivered so far, in order. */
+    public List<OutputLine> lines() {
+        return List.copyOf(delivered);
+    }
+
+    /** Number of lines delivered so far. */
+    public int deliveredCount() {
+        return delivered.size();
+    }
+
+    private void release(Instant now) {
+        while (!pending.isEmpty()) {
+            LineKind kind = decide(now);
+            if (kind == null) {
+                return;
+            }
+            deliver(pending.removeFirst(), kind);
+        }
+    }
+
+    private void deliver(Pending p, LineKind kind) {
+        OutputLine line = new OutputLine(p.at, kind, p.text);
+        delivered.add(line);
+        sink.accept(line);
+    }
+
+    /** Kind of the head of the queue, or null while undecided. */
+    private LineKind decide(Instant now) {
+        List<Pending> ahead = new ArrayList<>(pending);
+        Pending head = ahead.get(0);
+        boolean expired = !Duration.between(head.at, now).minus(hold).isNegative();
+        switch (head.syntax) {
+            case ECHO_START, ECHO_NUMBERED, ECHO_CONTINUATION:
+                return LineKind.ECHO;
+            case BREAK:
+                return LineKind.ERROR;
+            case BLANK, EMPTY_ECHO, END_OF_DO_FILE: {
+                for (Pending later : ahead.subList(1, ahead.size())) {
+                    if (!later.syntax.isFraming()) {
+                        return head.syntax == LineSyntax.EMPTY_ECHO ? LineKind.ECHO : LineKind.OUTPUT;
+                    }
+                }
+                return null; // finish() decides trailing framing
+            }
+            case RETURN_CODE:
+                return decideReturnCode(ahead, 0, expired);
+            default:
+                return decideText(ahead, expired);
+        }
+    }
+
+    private LineKind decideText(List<Pending> ahead, boolean expired) {
+        for (int j = 1; j < ahead.size() && j <= MAX_MESSAGE_LINES; j++) {
+            LineSyntax s = ahead.get(j).syntax;
+            if (s == LineSyntax.TEXT) {
+                continue;
+            }
+            if (s != LineSyntax.RETURN_CODE) {
+                return LineKind.OUTPUT;
+            }
+            LineKind rcKind = decideReturnCode(ahead, j, expired);
+            return rcKind == null ? (expired ? LineKind.OUTPUT : null) : rcKind;
+        }
+        if (ahead.size() > MAX_MESSAGE_LINES || finished || expired) {
+            return LineKind.OUTPUT;
+        }
+        return null;
+    }
+
+    private LineKind decideReturnCode(List<Pending> ahead, int index, boolean expired) {
+        Pending rcLine = ahead.get(index);
+        Pending before = index > 0 ? ahead.get(index - 1) : null;
+        if ((before != null && before.syntax == LineSyntax.BREAK)
+                || (before == null && lastDeliveredIsBreak())) {
+            return LineKind.ERROR;
+        }
+        for (int j = index + 1; j < ahead.size(); j++) {
+            LineSyntax s = ahead.get(j).syntax;
+            if (s == LineSyntax.BLANK) {
+                continue;
+            }
+            return s == LineSyntax.END_OF_DO_FILE || s == LineSyntax.RETURN_CODE || s == LineSyntax.BREAK
+                    ? LineKind.ERROR : LineKind.OUTPUT;
+        }
+        if (finished) {
+            int code = LineSyntax.returnCode(rcLine.text);
+            return finalRc.isPresent() && finalRc.getAsInt() == code ? LineKind.ERROR : LineKind.OUTPUT;
+        }
+        return expired ? LineKind.OUTPUT : null;
+    }
+
+    private boolean lastDeliveredIsBreak() {
+        return !delivered.isEmpty() && delivered.get(delivered.size() - 1).text().strip().equals("--Break--");
+    }
+
+    /** Drops the wrapper's last {@code end of do-file} and the blank and {@code . } lines that end the stream. */
+    private static void trimWrapperFraming(List<Pending> rest) {
+        int lastEnd = -1;
+        for (int i = rest.size() - 1; i >= 0; i--) {
+            LineSyntax s = rest.get(i).syntax;
+            if (s == LineSyntax.END_OF_DO_FILE) {
+                lastEnd = i;
+                break;
+            }
+            if (s != LineSyntax.BLANK) {
+                break;
+            }
+        }
+        if (lastEnd >= 0) {
+            rest.subList(lastEnd, rest.size()).clear();
+        }
+        dropTrailing(rest, LineSyntax.BLANK);
+        if (!rest.isEmpty() && rest.get(rest.size() - 1).syntax == LineSyntax.EMPTY_ECHO) {
+            rest.remove(rest.size() - 1);
+        }
+        dropTrailing(rest, LineSyntax.BLANK);
+    }
+
+    private static void dropTrailing(List<Pending> rest, LineSyntax syntax) {
+        while (!rest.isEmpty() && rest.get(rest.size() - 1).syntax == syntax) {
+            rest.remove(rest.size() - 1);
+        }
+    }
+
+    private record Pending(String text, Instant at, LineSyntax syntax) {
+    }
+
+    /** For tests and diagnostics: texts still waiting for a decision. */
+    List<String> heldTexts() {
+        List<String> texts = new ArrayList<>();
+        for (Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {
+            texts.add(it.next().text);
+        }
+        return texts;
+    }
+}
