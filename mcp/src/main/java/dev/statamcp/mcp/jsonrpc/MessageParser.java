@@ -1,9 +1,7 @@
 package dev.statamcp.mcp.jsonrpc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +11,6 @@ import java.util.List;
  * problem becomes an {@link JsonRpcMessage.Invalid} carrying the error to answer with.
  */
 public final class MessageParser {
-    private static final ObjectReader READER = Json.MAPPER.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
-
     private MessageParser() {
     }
 
@@ -28,8 +24,8 @@ public final class MessageParser {
     public static Parsed parse(String payload) {
         JsonNode tree;
         try {
-            tree = READER.readTree(payload);
-        } catch (JsonProcessingException e) {
+            tree = Json.read(payload);
+        } catch (JsonParseException e) {
             return invalid(null, JsonRpcError.parseError(firstLine(e.getOriginalMessage())));
         }
         if (tree == null || tree.isMissingNode()) {

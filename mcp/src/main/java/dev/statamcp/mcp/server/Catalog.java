@@ -17,7 +17,7 @@ import java.util.function.Function;
 public final class Catalog<T> {
     private final Function<T, String> key;
     private volatile LinkedHashMap<String, T> items = new LinkedHashMap<>();
-    private volatile Runnable onChange = () -> { };
+    private volatile Runnable onChange;
 
     public Catalog(Function<T, String> key) {
         this.key = key;
@@ -33,7 +33,14 @@ public final class Catalog<T> {
             copy.put(key.apply(item), item);
             items = copy;
         }
-        onChange.run();
+        notifyChange();
+    }
+
+    private void notifyChange() {
+        Runnable listener = onChange;
+        if (listener != null) {
+            listener.run();
+        }
     }
 
     public boolean remove(String itemKey) {
@@ -44,7 +51,7 @@ public final class Catalog<T> {
             items = copy;
         }
         if (removed) {
-            onChange.run();
+            notifyChange();
         }
         return removed;
     }

@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,10 +76,10 @@ public final class McpServer {
         this.maxMessageBytes = builder.maxMessageBytes;
         this.capabilities = capabilities(builder);
         this.dispatcher = new Dispatcher(this);
-        tools.onChange(() -> broadcast("notifications/tools/list_changed"));
-        resources.onChange(() -> broadcast("notifications/resources/list_changed"));
-        resourceTemplates.onChange(() -> broadcast("notifications/resources/list_changed"));
-        prompts.onChange(() -> broadcast("notifications/prompts/list_changed"));
+        tools.onChange(new ListChanged("notifications/tools/list_changed"));
+        resources.onChange(new ListChanged("notifications/resources/list_changed"));
+        resourceTemplates.onChange(new ListChanged("notifications/resources/list_changed"));
+        prompts.onChange(new ListChanged("notifications/prompts/list_changed"));
     }
 
     public static Builder builder() {
@@ -209,13 +210,34 @@ public final class McpServer {
     }
 
     private static ExecutorService callExecutor() {
-        AtomicInteger counter = new AtomicInteger();
         // A thread per call: tool handlers may block for hours, and the transport must keep reading meanwhile.
-        return Executors.newCachedThreadPool(task -> {
+        return Executors.newCachedThreadPool(new CallThreads());
+    }
+
+    /** Names call threads and makes them daemons. A class, not a lambda: lambdas cost start time on first use. */
+    private static final class CallThreads implements ThreadFactory {
+        private final AtomicInteger counter = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
             Thread thread = new Thread(task, "mcp-call-" + counter.incrementAndGet());
             thread.setDaemon(true);
             return thread;
-        });
+        }
+    }
+
+    /** Sends one list_changed notification to every session. */
+    private final class ListChanged implements Runnable {
+        private final String method;
+
+        ListChanged(String method) {
+            this.method = method;
+        }
+
+        @Override
+        public void run() {
+            broadcast(method);
+        }
     }
 
     /** Collects what the server offers. Capabilities follow from what is registered or explicitly enabled. */

@@ -31,13 +31,15 @@ import org.slf4j.LoggerFactory;
 public final class StdioTransport implements MessageChannel {
     private static final Logger LOG = LoggerFactory.getLogger(StdioTransport.class);
 
+    private static OutputStream claimedStdout;
+
     private final McpServer server;
     private final InputStream in;
     private final OutputStream out;
     private final McpSession session;
     private final Object writeLock = new Object();
     private volatile boolean outputBroken;
-    private Runnable onEndOfInput = () -> { };
+    private Runnable onEndOfInput;
 
     public StdioTransport(McpServer server, InputStream in, OutputStream out) {
         this.server = server;
@@ -51,9 +53,19 @@ public final class StdioTransport implements MessageChannel {
      * nothing but protocol messages can reach the client, and keeps the real standard output for itself.
      */
     public static StdioTransport onSystemStreams(McpServer server) {
-        OutputStream realOut = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024);
-        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
-        return new StdioTransport(server, new FileInputStream(FileDescriptor.in), realOut);
+        return new StdioTransport(server, new FileInputStream(FileDescriptor.in), claimStdout());
+    }
+
+    /**
+     * Points {@code System.out} at standard error and returns the real standard output. Call it first thing in stdio
+     * mode, before anything (a library, a stray println) can write to standard output.
+     */
+    public static synchronized OutputStream claimStdout() {
+        if (claimedStdout == null) {
+            claimedStdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024);
+            System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+        }
+        return claimedStdout;
     }
 
     /** What to run at end of input before the session closes; it may block while running work drains. */
@@ -83,7 +95,9 @@ public final class StdioTransport implements MessageChannel {
         }
         LOG.info("standard input closed; shutting down");
         try {
-            onEndOfInput.run();
+            if (onEndOfInput != null) {
+                onEndOfInput.run();
+            }
         } finally {
             server.closeSession(session);
             flushQuietly();

@@ -121,10 +121,35 @@ class HttpTransportTest {
             assertThat(status(api, null, Map.of("Authorization", "Bearer s3cret", "Origin", "http://localhost:3000")))
                     .isEqualTo(200);
         }
-        // The Host header cannot be forged with java.net.http; the guard's parsing is checked directly.
         assertThat(RequestGuard.hostName("[::1]:8080")).isEqualTo("::1");
         assertThat(RequestGuard.hostName("LocalHost:80")).isEqualTo("localhost");
         assertThat(RequestGuard.hostName("evil.example.com")).isEqualTo("evil.example.com");
+    }
+
+    @Test
+    void foreignHostHeaderIsMisdirected() throws Exception {
+        try (FixtureHttpServer fixture = FixtureHttpServer.start(ConformanceFixture.create(), 0)) {
+            int port = fixture.host().port();
+            assertThat(rawStatus(port, "evil.example.com")).as("DNS rebinding").isEqualTo(421);
+            assertThat(rawStatus(port, "evil.example.com:" + port)).isEqualTo(421);
+            assertThat(rawStatus(port, "localhost:" + port)).isEqualTo(200);
+            assertThat(rawStatus(port, "127.0.0.1:" + port)).isEqualTo(200);
+        }
+    }
+
+    /** Sends an initialize with a chosen Host header over a plain socket (java.net.http refuses to set Host). */
+    private static int rawStatus(int port, String hostHeader) throws Exception {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\"}}";
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            String request = "POST /mcp HTTP/1.1\r\nHost: " + hostHeader + "\r\nContent-Type: application/json\r\n"
+                    + "Accept: application/json, text/event-stream\r\nContent-Length: " + body.length()
+                    + "\r\nConnection: close\r\n\r\n" + body;
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
     }
 
     @Test

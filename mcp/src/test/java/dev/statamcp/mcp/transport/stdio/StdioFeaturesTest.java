@@ -127,6 +127,42 @@ class StdioFeaturesTest {
     }
 
     @Test
+    void handlerCanListTheClientsRoots() throws Exception {
+        McpServer server = McpServer.builder().tool(Tool.builder("roots").handler((args, ctx) ->
+                ToolResult.text(ctx.listRoots().get(5, TimeUnit.SECONDS).get("roots").get(0).get("uri").asText()))
+                .build()).build();
+        try (StdioHarness harness = new StdioHarness(server)) {
+            harness.send("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
+                    + "\"capabilities\":{\"roots\":{}},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
+            harness.response(0);
+            harness.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"roots\"}}");
+            JsonNode request = harness.next();
+            assertThat(request.get("method").asText()).isEqualTo("roots/list");
+            harness.send("{\"jsonrpc\":\"2.0\",\"id\":" + request.get("id") + ",\"result\":{\"roots\":[{\"uri\":\"file:///data\"}]}}");
+            assertThat(harness.response(1).at("/result/content/0/text").asText()).isEqualTo("file:///data");
+        }
+    }
+
+    @Test
+    void clientErrorToAServerRequestReachesTheHandler() throws Exception {
+        McpServer server = McpServer.builder().tool(Tool.builder("ask").handler((args, ctx) -> {
+            try {
+                ctx.elicit(Json.object().put("message", "?")).get(5, TimeUnit.SECONDS);
+                return ToolResult.text("answered");
+            } catch (java.util.concurrent.ExecutionException e) {
+                return ToolResult.error("client refused: " + e.getCause().getMessage());
+            }
+        }).build()).build();
+        try (StdioHarness harness = new StdioHarness(server)) {
+            harness.initialize();
+            harness.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"ask\"}}");
+            JsonNode request = harness.next();
+            harness.send("{\"jsonrpc\":\"2.0\",\"id\":" + request.get("id") + ",\"error\":{\"code\":-1,\"message\":\"no UI\"}}");
+            assertThat(harness.response(1).at("/result/content/0/text").asText()).isEqualTo("client refused: no UI");
+        }
+    }
+
+    @Test
     void endOfInputRunsTheDrainHookWhileResultsStillFlow() throws Exception {
         List<String> events = new ArrayList<>();
         SessionListener listener = new SessionListener() {

@@ -1,0 +1,35 @@
+package dev.statamcp.server.cli;
+
+import dev.statamcp.mcp.server.McpServer;
+import dev.statamcp.mcp.transport.stdio.StdioTransport;
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/**
+ * Hidden: runs a short stdio session in memory (initialize, list, ping) so that the build can record the classes the
+ * stdio start path loads into a class-data-sharing archive ({@code -XX:ArchiveClassesAtExit}).
+ */
+@Command(name = "cds-training", hidden = true)
+final class CdsTrainingCommand implements Callable<Integer> {
+    private static final String SESSION = String.join("\n",
+            "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
+                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"cds\",\"version\":\"1\"}}}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"no/such/method\"}",
+            "not json",
+            "");
+
+    @Override
+    public Integer call() throws Exception {
+        OutputStream discard = OutputStream.nullOutputStream();
+        McpApplication application = ServeCommand.application();
+        McpServer server = ServeCommand.build(application);
+        new StdioTransport(server, new ByteArrayInputStream(SESSION.getBytes(StandardCharsets.UTF_8)), discard).run();
+        return 0;
+    }
+}
