@@ -27,6 +27,7 @@ final class CdsTrainingCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OutputStream discard = OutputStream.nullOutputStream();
+        LogSetup.override("warn", null); // the build output needs no session log lines
         McpApplication application = ServeCommand.application();
         McpServer server = ServeCommand.build(application);
         new StdioTransport(server, new ByteArrayInputStream(SESSION.getBytes(StandardCharsets.UTF_8)), discard).run();
