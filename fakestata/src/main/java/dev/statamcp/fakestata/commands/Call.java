@@ -1,0 +1,22 @@
+package dev.statamcp.fakestata.commands;
+
+import dev.statamcp.fakestata.exec.Interpreter;
+import dev.statamcp.fakestata.out.Output;
+import dev.statamcp.fakestata.session.Frame;
+import dev.statamcp.fakestata.session.Session;
+
+/**
+ * One execution of a command: the session, the interpreter (for commands that run other commands), the local
+ * macros in scope, the command word as typed and its arguments with macros already expanded.
+ */
+public record Call(Session session, Interpreter interpreter, Frame frame, String word, String args) {
+
+    public Output out() {
+        return session.out();
+    }
+
+    /** Parses the arguments; {@code optionSpecs} name the allowed options, capitals marking the shortest form. */
+    public Syntax syntax(String... optionSpecs) {
+        return Syntax.parse(args, optionSpecs);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.statamcp.fakestata.commands;
+
+import dev.statamcp.fakestata.data.DataCommands;
+import dev.statamcp.fakestata.data.Generate;
+import dev.statamcp.fakestata.exec.DoFiles;
+import dev.statamcp.fakestata.log.LogCommand;
+import dev.statamcp.fakestata.stats.Summarize;
+
+/** Every built-in command and its shortest abbreviation (the capitals). */
+public final class CommandRegistry {
+    private CommandRegistry() {
+    }
+
+    public static CommandTable build() {
+        CommandTable t = new CommandTable();
+        t.add("DIsplay", new DisplayCommand());
+        t.add("LOCal", MacroCommands::local);
+        t.add("GLobal", MacroCommands::global);
+        t.add("MACro", MacroCommands::macro);
+        t.add("args", MacroCommands::args);
+        t.add("tempvar", MacroCommands.temporary("tempvar"));
+        t.add("tempname", MacroCommands.temporary("tempname"));
+        t.add("tempfile", MacroCommands.temporary("tempfile"));
+        t.add("SCAlar", new ScalarCommand());
+        t.add("exit", ControlCommands::exit);
+        t.add("error", ControlCommands::error);
+        t.add("assert", ControlCommands::assertion);
+        t.add("VERsion", ControlCommands::version);
+        t.add("sleep", ControlCommands::sleep);
+        t.add("pwd", ControlCommands::pwd);
+        t.add("cd", ControlCommands::cd);
+        t.add("chdir", ControlCommands::cd);
+        t.add("set", new SetCommand());
+        t.add("do", call -> DoFiles.command(call, DoFiles.Kind.DO));
+        t.add("run", call -> DoFiles.command(call, DoFiles.Kind.RUN));
+        t.add("include", call -> DoFiles.command(call, DoFiles.Kind.INCLUDE));
+        t.add("log", new LogCommand());
+        t.add("clear", DataCommands::clear);
+        t.add("drop", call -> DataCommands.dropOrKeep(call, false));
+        t.add("keep", call -> DataCommands.dropOrKeep(call, true));
+        t.add("Generate", Generate::generate);
+        t.add("replace", Generate::replace);
+        t.add("SUmmarize", Summarize::run);
+        return t;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.statamcp.fakestata.lang;
+
+import java.util.List;
+
+/** Resolves the names an expression mentions against the session: variables, scalars, results, functions. */
+public interface Names {
+    /** A bare name: a variable (abbreviations allowed), a scalar, {@code _n}, {@code _N}, {@code _rc}, {@code _pi}. */
+    Expr name(String name);
+
+    /** {@code name[exp]}: an observation of a variable, or {@code M[i,j]} when j is given and name is a matrix. */
+    Expr subscript(String name, Expr first, Expr second);
+
+    /** {@code c(x)}, {@code r(x)}, {@code e(x)}, {@code s(x)}, {@code _b[x]}, {@code _se[x]}. */
+    Expr result(String kind, String key);
+
+    /** A function call. */
+    Expr call(String function, List<Expr> args);
+}

@@ -1,0 +1,175 @@
+package dev.statamcp.fakestata.log;
+
+import dev.statamcp.fakestata.out.Sink;
+import dev.statamcp.fakestata.out.Style;
+import java.io.BufferedWriter;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * One open log file. Readers tail these files while a run is going, so a line reaches the file as soon as it is
+ * complete, except in a flood: a line is flushed at once when the previous flush is older than
+ * {@link #FLUSH_INTERVAL_NANOS}, otherwise it waits for the next flush point (the next line after the interval, a
+ * poll between loop iterations or rows, the end of a command, or any wait). Per-line system calls would make a
+ * gigabyte of output take minutes; this keeps the latency of a quiet line at zero and of a flooded one under a
+ * few milliseconds. Methods are synchronized because the shutdown hook flushes from another thread.
+ */
+public final class LogFile implements Sink {
+    static final long FLUSH_INTERVAL_NANOS = 2_000_000L;
+
+    private final String name;
+    private final Path path;
+    private final LogKind kind;
+    private final Writer writer;
+    private boolean on = true;
+    private Style current;
+    private boolean dirty;
+    private long lastFlush = System.nanoTime();
+
+    private LogFile(String name, Path path, LogKind kind, Writer writer) {
+        this.name = name;
+        this.path = path;
+        this.kind = kind;
+        this.writer = writer;
+    }
+
+    /** Opens (creates, truncates or appends to) the file; the caller has already checked replace/append rules. */
+    public static LogFile open(String name, Path path, LogKind kind, boolean append) throws IOException {
+        Writer w = new BufferedWriter(
+                new OutputStreamWriter(new FileOutputStream(path.toFile(), append), StandardCharsets.UTF_8), 65536);
+        return new LogFile(name, path, kind, w);
+    }
+
+    /** The log's name, or null for the unnamed log. */
+    public String name() {
+        return name;
+    }
+
+    public String displayName() {
+        return name == null ? "<unnamed>" : name;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public LogKind kind() {
+        return kind;
+    }
+
+    public boolean isOn() {
+        return on;
+    }
+
+    public void setOn(boolean on) {
+        this.on = on;
+    }
+
+    @Override
+    public synchronized void text(Style style, CharSequence text) {
+        if (text.length() == 0) {
+            return;
+        }
+        try {
+            if (kind == LogKind.SMCL) {
+                if (style != current) {
+                    writer.write(style.tag());
+                    current = style;
+                }
+                writeEscaped(text);
+            } else {
+                writer.append(text);
+            }
+            dirty = true;
+        } catch (IOException e) {
+            // A log on a full or vanished disk must not stop the session; the loss shows in the file.
+        }
+    }
+
+    @Override
+    public synchronized void smcl(String smcl, Style plainStyle, String plain) {
+        if (kind == LogKind.SMCL) {
+            try {
+                writer.write(smcl);
+                dirty = true;
+            } catch (IOException e) {
+                // see text()
+            }
+        } else {
+            text(plainStyle, plain);
+        }
+    }
+
+    /** Writes SMCL as is (headers); ignored by text logs. */
+    public synchronized void rawSmcl(String smcl, Style after) {
+        if (kind != LogKind.SMCL) {
+            return;
+        }
+        try {
+            writer.write(smcl);
+            current = after;
+            dirty = true;
+        } catch (IOException e) {
+            // see text()
+        }
+    }
+
+    @Override
+    public synchronized void newline() {
+        try {
+            writer.write('\n');
+            dirty = true;
+            long now = System.nanoTime();
+            if (now - lastFlush >= FLUSH_INTERVAL_NANOS) {
+                writer.flush();
+                dirty = false;
+                lastFlush = now;
+            }
+        } catch (IOException e) {
+            // see text()
+        }
+    }
+
+    @Override
+    public synchronized void flushIfDue() {
+        if (dirty && System.nanoTime() - lastFlush >= FLUSH_INTERVAL_NANOS) {
+            flush();
+        }
+    }
+
+    @Override
+    public synchronized void flush() {
+        try {
+            writer.flush();
+        } catch (IOException e) {
+            // see text()
+        }
+        dirty = false;
+        lastFlush = System.nanoTime();
+    }
+
+    public synchronized void close() {
+        try {
+            writer.close();
+        } catch (IOException e) {
+            // nothing more can be done for a file that cannot be closed
+        }
+    }
+
+    private void writeEscaped(CharSequence text) throws IOException {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '{') {
+                writer.write("{c -(}");
+            } else if (c == '}') {
+                writer.write("{c )-}");
+            } else {
+                writer.write(c);
+            }
+        }
+    }
+}

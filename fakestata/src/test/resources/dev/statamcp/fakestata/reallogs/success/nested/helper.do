@@ -1,0 +1,6 @@
+* Helper script called by main script
+display "=== Inside helper.do ==="
+
+gen y = x + rnormal()
+
+display "Helper completed"
