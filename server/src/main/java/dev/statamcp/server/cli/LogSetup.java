@@ -25,9 +25,17 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
      * instead of delaying the answer to {@code initialize}.
      */
     static void warmUpInBackground() {
-        Thread thread = new Thread(org.slf4j.LoggerFactory::getILoggerFactory, "log-setup");
+        Thread thread = new Thread(new WarmUp(), "log-setup");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** A class, not a method reference: the first lambda of a JVM costs a method-handle bootstrap on this thread. */
+    private static final class WarmUp implements Runnable {
+        @Override
+        public void run() {
+            org.slf4j.LoggerFactory.getILoggerFactory();
+        }
     }
 
     /** Applies command-line choices; call before the first logger is created. */

@@ -40,6 +40,8 @@ public final class McpHttpHandler extends Handler.Abstract {
     private static final String SESSION_HEADER = "Mcp-Session-Id";
     private static final String VERSION_HEADER = "MCP-Protocol-Version";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Beyond this, an oversize body is not read to its end: the connection is simply closed after the 413. */
+    private static final long MAX_DISCARDED_BODY = 64L * 1024 * 1024;
 
     /**
      * @param path               where the endpoint answers (default {@code /mcp})
@@ -270,19 +272,21 @@ public final class McpHttpHandler extends Handler.Abstract {
 
     private String readBody(Request request, Response response, Callback callback) throws IOException {
         int limit = server.maxMessageBytes();
-        long declared = request.getLength();
         byte[] bytes;
-        if (declared <= limit) {
-            try (InputStream in = Request.asInputStream(request)) {
-                bytes = in.readNBytes(limit + 1);
+        try (InputStream in = Request.asInputStream(request)) {
+            bytes = request.getLength() <= limit ? in.readNBytes(limit + 1) : null;
+            if (bytes == null || bytes.length > limit) {
+                // Read the rest (up to a bound) before answering, so the client is not cut off mid-upload and
+                // actually sees the 413 instead of a reset connection.
+                long skipped = 0;
+                byte[] sink = new byte[64 * 1024];
+                for (int n; skipped < MAX_DISCARDED_BODY && (n = in.read(sink)) > 0; ) {
+                    skipped += n;
+                }
+                writeJson(response, callback, 413, Messages.error(null, JsonRpcError.invalidRequest(
+                        "the message is larger than the limit of " + limit + " bytes")));
+                return null;
             }
-        } else {
-            bytes = null;
-        }
-        if (bytes == null || bytes.length > limit) {
-            writeJson(response, callback, 413, Messages.error(null, JsonRpcError.invalidRequest(
-                    "the message is larger than the limit of " + limit + " bytes")));
-            return null;
         }
         return new String(bytes, StandardCharsets.UTF_8);
     }

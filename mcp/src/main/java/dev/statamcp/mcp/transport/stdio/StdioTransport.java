@@ -29,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * notifications still go out meanwhile), then the session closes.
  */
 public final class StdioTransport implements MessageChannel {
-    private static final Logger LOG = LoggerFactory.getLogger(StdioTransport.class);
+    /** Looked up lazily, so that {@link #claimStdout()} does not start the logging system before the caller is ready. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(StdioTransport.class);
+    }
 
     private static OutputStream claimedStdout;
 
@@ -93,7 +96,7 @@ public final class StdioTransport implements MessageChannel {
             }
             accept(line.text());
         }
-        LOG.info("standard input closed; shutting down");
+        Log.LOG.info("standard input closed; shutting down");
         try {
             if (onEndOfInput != null) {
                 onEndOfInput.run();
@@ -159,7 +162,7 @@ public final class StdioTransport implements MessageChannel {
                 out.flush();
             } catch (IOException e) {
                 outputBroken = true;
-                LOG.warn("standard output is closed; messages to the client are dropped from now on ({})", e.getMessage());
+                Log.LOG.warn("standard output is closed; messages to the client are dropped from now on ({})", e.getMessage());
             }
         }
     }
