@@ -1,6 +1,16 @@
 package dev.statamcp.fakestata.commands;
 
 import dev.statamcp.fakestata.data.DataCommands;
+import dev.statamcp.fakestata.data.Describe;
+import dev.statamcp.fakestata.data.ExportDelimited;
+import dev.statamcp.fakestata.data.ListCommand;
+import dev.statamcp.fakestata.data.UseSaveCommands;
+import dev.statamcp.fakestata.data.VariableCommands;
+import dev.statamcp.fakestata.results.MatrixCommand;
+import dev.statamcp.fakestata.results.ResultCommands;
+import dev.statamcp.fakestata.stats.Predict;
+import dev.statamcp.fakestata.stats.Regress;
+import dev.statamcp.fakestata.stats.Tabulate;
 import dev.statamcp.fakestata.data.Generate;
 import dev.statamcp.fakestata.exec.DoFiles;
 import dev.statamcp.fakestata.log.LogCommand;
@@ -41,6 +51,25 @@ public final class CommandRegistry {
         t.add("Generate", Generate::generate);
         t.add("replace", Generate::replace);
         t.add("SUmmarize", Summarize::run);
+        t.add("sysuse", UseSaveCommands::sysuse);
+        t.add("Use", UseSaveCommands::use);
+        t.add("SAve", UseSaveCommands::save);
+        t.add("Describe", Describe::run);
+        t.add("List", ListCommand::run);
+        t.add("TABulate", Tabulate::run);
+        t.add("REGress", Regress::run);
+        t.add("PREDict", Predict::run);
+        t.add("export", ExportDelimited::run);
+        t.add("COunt", VariableCommands::count);
+        t.add("sort", VariableCommands::sort);
+        t.add("REName", VariableCommands::rename);
+        t.add("Format", VariableCommands::format);
+        t.add("LAbel", VariableCommands::label);
+        t.add("RETurn", call -> ResultCommands.command(call, 'r'));
+        t.add("ERETurn", call -> ResultCommands.command(call, 'e'));
+        t.add("SRETurn", call -> ResultCommands.command(call, 's'));
+        t.add("_return", ResultCommands::hold);
+        t.add("MATrix", MatrixCommand::run);
         return t;
     }
 }

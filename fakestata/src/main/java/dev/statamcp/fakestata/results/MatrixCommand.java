@@ -1,0 +1,96 @@
+package dev.statamcp.fakestata.results;
+
+import dev.statamcp.fakestata.commands.Call;
+import dev.statamcp.fakestata.commands.CommandTable;
+import dev.statamcp.fakestata.commands.Syntax;
+import dev.statamcp.fakestata.exec.StataError;
+import dev.statamcp.fakestata.lang.NumberFormat;
+import dev.statamcp.fakestata.out.Output;
+import dev.statamcp.fakestata.out.Style;
+import dev.statamcp.fakestata.session.Session;
+
+/** {@code matrix list name [, format()]}, {@code matrix [define] A = B} (a copy), {@code matrix drop}, {@code dir}. */
+public final class MatrixCommand {
+    private MatrixCommand() {
+    }
+
+    public static void run(Call call) {
+        String text = call.args().strip();
+        String sub = text.split("[\\s=]+", 2)[0];
+        String rest = text.substring(sub.length()).strip();
+        Session s = call.session();
+        if (CommandTable.abbreviates(sub, "List")) {
+            Syntax syn = Syntax.parse(rest, "Format", "NOHeader", "NONames", "NOBlank", "Title");
+            list(call.out(), syn.main(), lookup(s, syn.main()), syn.options().unquoted("format"),
+                    syn.options().has("noheader"), syn.options().has("noblank"));
+        } else if (sub.equals("drop")) {
+            for (String n : rest.split("\\s+")) {
+                if (n.equals("_all")) {
+                    s.matrices().clear();
+                } else if (s.matrices().remove(n) == null) {
+                    throw StataError.of(111, "matrix " + n + " not found");
+                }
+            }
+        } else if (sub.equals("dir")) {
+            for (var e : s.matrices().entrySet()) {
+                call.out().txt(String.format("%10s[%d,%d]", e.getKey(), e.getValue().rows(), e.getValue().cols()));
+            }
+        } else {
+            String def = CommandTable.abbreviates(sub, "DEFine") ? rest : text;
+            int eq = def.indexOf('=');
+            if (eq < 0) {
+                throw StataError.of(198, "invalid syntax");
+            }
+            String name = def.substring(0, eq).strip();
+            s.matrices().put(name, lookup(s, def.substring(eq + 1).strip()));
+        }
+    }
+
+    static Matrix lookup(Session s, String name) {
+        if (name.length() > 3 && name.charAt(1) == '(' && name.endsWith(")")) {
+            Matrix m = s.results(name.charAt(0)).matrices().get(name.substring(2, name.length() - 1));
+            if (m != null) {
+                return m;
+            }
+        }
+        Matrix m = s.matrices().get(name);
+        if (m == null) {
+            throw StataError.of(111, "matrix " + name + " not found");
+        }
+        return m;
+    }
+
+    /** The layout of {@code matrix list}: header, column names right-aligned in 12 columns, values %10.0g. */
+    static void list(Output out, String name, Matrix m, String format, boolean noHeader, boolean noBlank) {
+        NumberFormat fmt = format == null ? null : NumberFormat.parse(format);
+        if (format != null && fmt == null) {
+            throw StataError.of(120, "invalid %format");
+        }
+        int labelWidth = 1;
+        for (String r : m.rowNames()) {
+            labelWidth = Math.max(labelWidth, r.length());
+        }
+        if (!noBlank) {
+            out.newline();
+        }
+        if (!noHeader) {
+            out.txt((m.symmetric() ? "symmetric " : "") + name + "[" + m.rows() + "," + m.cols() + "]");
+        }
+        StringBuilder head = new StringBuilder(" ".repeat(labelWidth));
+        for (String c : m.colNames()) {
+            head.append(String.format("%12s", c));
+        }
+        out.txt(head.toString());
+        for (int i = 0; i < m.rows(); i++) {
+            out.print(Style.TXT, String.format("%" + labelWidth + "s", m.rowNames().get(i)));
+            StringBuilder row = new StringBuilder();
+            int upto = m.symmetric() ? i + 1 : m.cols();
+            for (int j = 0; j < upto; j++) {
+                double v = m.get(i, j);
+                String cell = fmt == null ? NumberFormat.general(v, 9, false) : fmt.format(v).strip();
+                row.append(String.format("%12s", cell));
+            }
+            out.println(Style.RES, row.toString());
+        }
+    }
+}
