@@ -1,10 +1,10 @@
 package dev.statamcp.stata.slurm;
 
 import static dev.statamcp.stata.slurm.StataCommandLine.shellQuote;
-import static dev.statamcp.stata.slurm.StataCommandLine.stataToken;
+
+import dev.statamcp.stata.paths.StataQuoting;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The text of the batch script submitted with sbatch, and of the per-task wrapper do-files of a sweep.
@@ -77,7 +77,9 @@ final class BatchScript {
             String dir = shellQuote(job.workingDir().toString());
             s.append("cd ").append(dir).append(" || { echo \"stata-mcp: cannot enter working directory \"")
                     .append(dir).append("\" on $node: is it on a filesystem shared with this node?\" >&2; finish 2; }\n");
-            s.append("\"$stata\" -b -q do ").append(doCommandArguments(job, request.argLists().get(0))).append('\n');
+            s.append("\"$stata\" -b -q do ")
+                    .append(StataCommandLine.doArgumentsAsShellWords(job.doFile(), request.argLists().get(0)))
+                    .append('\n');
         }
         s.append("finish $?\n");
         return s.toString();
@@ -85,24 +87,14 @@ final class BatchScript {
 
     /** The wrapper do-file of sweep task {@code task}, written to {@code job.wrapperDoFile(task)}. */
     static String wrapperDoFile(SlurmJob job, int task, List<String> args) {
-        return "* stata-mcp sweep " + job.jobId() + ", task " + task + ": runs the do-file in its working"
-                + " directory\n* with this task's arguments; Stata writes this task's log next to this file.\n"
-                + "cd \"" + job.workingDir() + "\"\n"
-                + "do " + stataToken(job.doFile().toString()) + argsSuffix(args) + "\n";
+        // One short comment line: it is echoed into the task's log, where a long one would wrap.
+        return "* stata-mcp sweep task " + task + "\n"
+                + "cd " + StataQuoting.quote(job.workingDir()) + "\n"
+                + "do " + StataCommandLine.doArguments(job.doFile(), args) + "\n";
     }
 
     static String jobName(String jobId) {
         return "stata-mcp-" + jobId;
-    }
-
-    private static String doCommandArguments(SlurmJob job, List<String> args) {
-        // Each bash word is one Stata token; Stata joins its arguments with spaces into the command it runs.
-        return shellQuote(stataToken(job.doFile().toString()))
-                + args.stream().map(a -> " " + shellQuote(stataToken(a))).collect(Collectors.joining());
-    }
-
-    private static String argsSuffix(List<String> args) {
-        return args.stream().map(a -> " " + stataToken(a)).collect(Collectors.joining());
     }
 
     private static void sbatch(StringBuilder s, String option) {

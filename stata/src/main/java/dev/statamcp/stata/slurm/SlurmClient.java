@@ -56,7 +56,7 @@ public final class SlurmClient {
     public SlurmJob submit(SlurmJobRequest request) throws SlurmException {
         SlurmResources resources = request.resources().over(settings.defaults());
         Path runDir = settings.runRoot().resolve(request.jobId());
-        StataCommandLine.checkPath("run folder (" + SlurmSettings.RUN_DIR + ")", runDir);
+        StataCommandLine.checkSbatchPath(runDir);
         SlurmJob job = new SlurmJob(request.jobId(), null, runDir, request.doFile(), request.workingDir(),
                 request.taskCount(), request.sweep(), clock.millis());
         try {

@@ -1,5 +1,6 @@
 package dev.statamcp.stata.slurm;
 
+import dev.statamcp.stata.paths.StataQuoting;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -42,9 +43,14 @@ public record SlurmJobRequest(String jobId, Path doFile, Path workingDir, List<L
             throw new IllegalArgumentException("max_parallel must be at least 1, got " + maxParallel);
         }
         resources = resources == null ? SlurmResources.NONE : resources;
-        StataCommandLine.checkPath("do-file", doFile);
-        StataCommandLine.checkPath("working directory", workingDir);
-        argLists.forEach(args -> args.forEach(StataCommandLine::checkArgument));
+        // Fail now, not on the node, when Stata cannot be given these paths or arguments.
+        for (List<String> args : argLists) {
+            if (args.stream().anyMatch(Objects::isNull)) {
+                throw new IllegalArgumentException("do-file arguments must not be null");
+            }
+            StataCommandLine.doArguments(doFile, args);
+        }
+        StataQuoting.quote(workingDir);
     }
 
     /** A single job: {@code do "<doFile>" args...} in {@code workingDir}. */

@@ -1,11 +1,15 @@
 package dev.statamcp.stata.slurm;
 
+import dev.statamcp.stata.paths.BatchLogLocation;
+import dev.statamcp.stata.paths.StataQuoting;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * Quoting for the two languages a batch script speaks: bash (the script) and Stata (the {@code do "file" args}
- * command line that the Stata binary rebuilds from its arguments and then runs like a typed command).
+ * The two languages a batch script speaks: bash (the script itself) and Stata (the {@code do file args} command
+ * that the Stata binary assembles from its arguments, and the sweep wrapper do-files). Stata quoting is the
+ * engine's ({@link StataQuoting}), so a cluster run sees paths and arguments exactly as a local batch run does.
  */
 final class StataCommandLine {
 
@@ -13,34 +17,28 @@ final class StataCommandLine {
     }
 
     /**
-     * Refuses paths that cannot be written inside a Stata {@code "..."} string or an {@code #SBATCH} value: a
-     * double quote ends the string, and {@code `} or {@code $} would be expanded as Stata macros.
+     * Refuses a run folder that cannot be written as an {@code #SBATCH} value: the value is double-quoted there,
+     * and sbatch reads one option per line.
      */
-    static void checkPath(String what, Path path) {
+    static void checkSbatchPath(Path path) {
         String s = path.toString();
-        if (s.contains("\"") || s.contains("`") || s.contains("$") || s.contains("\n") || s.contains("\r")) {
-            throw new IllegalArgumentException("the " + what + " path " + s + " contains a quote, ` or $ or a"
-                    + " line break, which Stata would misread; rename it or run from another folder");
+        if (s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+            throw new IllegalArgumentException("the Slurm run folder " + s + " contains a double quote or a line"
+                    + " break, which an #SBATCH line cannot hold; set " + SlurmSettings.RUN_DIR + " to another"
+                    + " folder");
         }
     }
 
-    /**
-     * Refuses do-file arguments that would not reach the do-file as written: Stata expands {@code `...'} and
-     * {@code $name} on the command line, and a double quote cannot be nested in the quotes used for arguments
-     * with spaces.
-     */
-    static void checkArgument(String arg) {
-        if (arg == null || arg.contains("`") || arg.contains("$") || arg.contains("\"") || arg.contains("\n")
-                || arg.contains("\r")) {
-            throw new IllegalArgumentException("do-file argument " + (arg == null ? "null" : "'" + arg + "'")
-                    + " contains `, $, a double quote or a line break; Stata would expand or split it."
-                    + " Pass the value without these characters (e.g. via a file the do-file reads)");
-        }
+    /** {@code "<doFile>" arg...} as Stata reads it after {@code do}; throws when Stata cannot express one. */
+    static String doArguments(Path doFile, List<String> args) {
+        return StataQuoting.quote(doFile) + args.stream().map(a -> " " + StataQuoting.argument(a))
+                .collect(Collectors.joining());
     }
 
-    /** One Stata token: bare when it is one word, else in double quotes so the do-file sees it as one argument. */
-    static String stataToken(String s) {
-        return !s.isEmpty() && s.chars().noneMatch(Character::isWhitespace) ? s : "\"" + s + "\"";
+    /** The same, as bash words: each Stata token one word, which the binary joins back with spaces. */
+    static String doArgumentsAsShellWords(Path doFile, List<String> args) {
+        return shellQuote(StataQuoting.quote(doFile)) + args.stream()
+                .map(a -> " " + shellQuote(StataQuoting.argument(a))).collect(Collectors.joining());
     }
 
     /** A bash word that stands for exactly {@code s}. */
@@ -48,16 +46,8 @@ final class StataCommandLine {
         return "'" + s.replace("'", "'\\''") + "'";
     }
 
-    /**
-     * The name of the batch log Stata writes for {@code do <file>}: the file's name without {@code .do}, cut at the
-     * first space (research/stata-engine.md 1.1: {@code do "foo bar.do"} writes {@code foo.log}), plus {@code .log}.
-     */
+    /** The name of the batch log Stata writes for {@code do <file>}: {@code <stem>.log}. */
     static String logName(Path doFile) {
-        String name = doFile.getFileName().toString();
-        if (name.toLowerCase(Locale.ROOT).endsWith(".do")) {
-            name = name.substring(0, name.length() - 3);
-        }
-        int space = name.indexOf(' ');
-        return (space >= 0 ? name.substring(0, space) : name) + ".log";
+        return BatchLogLocation.stem(doFile.getFileName().toString()) + ".log";
     }
 }

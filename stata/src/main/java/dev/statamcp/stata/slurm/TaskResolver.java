@@ -1,5 +1,8 @@
 package dev.statamcp.stata.slurm;
 
+import dev.statamcp.stata.log.BatchLogVerdict;
+import dev.statamcp.stata.log.ErrorLocator;
+import dev.statamcp.stata.log.LineClassifier;
 import dev.statamcp.stata.slurm.SlurmStates.Phase;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -11,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
 
 /**
  * Turns what Slurm says about a task (or, once Slurm has forgotten it, what the task left in its folder) into a
@@ -19,6 +24,8 @@ import java.util.Locale;
 final class TaskResolver {
 
     private static final int TAIL_BYTES = 8192;
+    private static final Pattern EXIT_STATA = Pattern.compile("^\\. +exit\\b.*\\bstata\\b.*",
+            Pattern.CASE_INSENSITIVE);
 
     private final Duration visibilityGrace;
     private final Clock clock;
@@ -129,16 +136,42 @@ final class TaskResolver {
             return new TaskState.Failed("COMPLETED", "Stata's log " + log + " cannot be read: " + e.getMessage());
         }
         BatchLogVerdict verdict = BatchLogVerdict.of(lines);
-        if (verdict instanceof BatchLogVerdict.Error) {
-            BatchLogVerdict.Error error = (BatchLogVerdict.Error) verdict;
-            return new TaskState.StataError(error.rc(), error.message(), node, log);
+        if (verdict.state() == BatchLogVerdict.State.FAILED) {
+            int rc = verdict.rc().orElseThrow();
+            return new TaskState.StataError(rc, errorMessage(lines, rc), node, log);
         }
-        if (verdict instanceof BatchLogVerdict.Incomplete) {
+        if (verdict.state() == BatchLogVerdict.State.INCOMPLETE && !endsWithExitStata(lines)) {
             return new TaskState.Failed("COMPLETED", "Stata's log " + log + " stops before the end of the do-file"
-                    + " (last line: " + ((BatchLogVerdict.Incomplete) verdict).lastLine() + "): Stata was stopped"
-                    + " or crashed while running it");
+                    + " (last line: " + lastNonBlank(lines) + "): Stata was stopped or crashed while running it");
         }
         return new TaskState.Succeeded(node, log);
+    }
+
+    /** Stata's error text above {@code r(rc);}, found by the engine's log classifier. */
+    private static String errorMessage(List<String> lines, int rc) {
+        // The whole log is at hand, so no line needs to wait for time to decide its kind: an hour is "forever".
+        LineClassifier classifier = new LineClassifier(Duration.ofHours(1), line -> { });
+        lines.forEach(line -> classifier.accept(line, Instant.EPOCH));
+        classifier.finish(OptionalInt.of(rc), false);
+        return ErrorLocator.locate(classifier.lines(), rc).message().map(m -> m.replace('\n', ' ')).orElse(null);
+    }
+
+    /**
+     * A do-file that ends with {@code exit, STATA} (a common last line of batch do-files) leaves Stata before the
+     * {@code end of do-file} line is written; that is a finished run, not an interrupted one.
+     */
+    private static boolean endsWithExitStata(List<String> lines) {
+        String last = lastNonBlank(lines);
+        return last != null && EXIT_STATA.matcher(last).matches();
+    }
+
+    private static String lastNonBlank(List<String> lines) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (!lines.get(i).isBlank()) {
+                return lines.get(i);
+            }
+        }
+        return null;
     }
 
     private TaskState failed(SlurmJob job, int task, String state, SlurmTaskRecord r) {

@@ -70,8 +70,8 @@ class BatchScriptTest {
 
         assertThat(job.logPath(2)).isEqualTo(job.runDir().resolve("task-2/sim.log"));
         assertThat(Files.readString(job.logPath(2))).isEqualTo("cwd=" + job.taskDir(2) + "\nargs=-b -q do sim.do\n");
-        assertThat(Files.readString(job.wrapperDoFile(2))).endsWith("cd \"" + work + "\"\ndo " + work.resolve("sim.do")
-                + " 3 \"x y\"\n");
+        assertThat(Files.readString(job.wrapperDoFile(2))).endsWith("cd \"" + work + "\"\ndo \"" + work.resolve("sim.do")
+                + "\" 3 \"x y\"\n");
         assertThat(Files.readString(job.exitMarker(2)).strip()).isEqualTo("0");
         assertThat(job.exitMarker(0)).doesNotExist();
     }
@@ -97,18 +97,23 @@ class BatchScriptTest {
     }
 
     @Test
-    void argumentsStataWouldExpandAreRefused() {
+    void macroCharactersAreEscapedNotExpanded() {
         Path d = Path.of("/w");
-        assertThatThrownBy(() -> SlurmJobRequest.single("j", d.resolve("a.do"), d, List.of("$HOME"), null))
-                .hasMessageContaining("Stata would expand");
-        assertThatThrownBy(() -> SlurmJobRequest.single("j", d.resolve("a.do"), d, List.of("`x'"), null))
-                .hasMessageContaining("Stata would expand");
-        assertThatThrownBy(() -> SlurmJobRequest.single("j", Path.of("/w/a\"b.do"), d, List.of(), null))
-                .hasMessageContaining("do-file path");
+        assertThat(StataCommandLine.doArguments(d.resolve("a.do"), List.of("$HOME", "plain", "`x'")))
+                .isEqualTo("\"/w/a.do\" \"\\$HOME\" plain \"\\`x'\"");
+    }
+
+    @Test
+    void requestsStataCannotExpressAreRefused() {
+        Path d = Path.of("/w");
+        assertThatThrownBy(() -> SlurmJobRequest.single("j", d.resolve("a.do"), d, List.of("two\nlines"), null))
+                .hasMessageContaining("line break");
         assertThatThrownBy(() -> SlurmJobRequest.single("bad id", d.resolve("a.do"), d, List.of(), null))
                 .hasMessageContaining("job id");
         assertThatThrownBy(() -> SlurmJobRequest.sweep("j", d.resolve("a.do"), d, List.of(), null, null))
                 .hasMessageContaining("at least one");
+        assertThatThrownBy(() -> StataCommandLine.checkSbatchPath(Path.of("/runs/a\"b")))
+                .hasMessageContaining("slurm.run-dir");
     }
 
     private SlurmJob job(SlurmJobRequest req) {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Slurm client against the real single-node cluster of {@code scripts/slurm/cluster-up}, running do-files
- * through the Stata emulator. Two slow cases (a job that hits its time limit, a job that Slurm forgets after
+ * through the Stata emulator (fakestata). Two slow cases (a job that hits its time limit, a job that Slurm forgets after
  * MinJobAge) are submitted first and checked last, so their waiting overlaps the other tests.
  */
 @Tag("slurm")
@@ -126,6 +126,7 @@ class SlurmClusterIntegrationTest {
         TaskState state = follow(job, Duration.ofSeconds(60), s -> { }).tasks().get(0).state();
         assertThat(state).isInstanceOfSatisfying(TaskState.StataError.class, e -> {
             assertThat(e.rc()).isEqualTo(459);
+            assertThat(e.message()).isEqualTo("something that should be true of your data is not");
             assertThat(e.log()).isEqualTo(work.resolve("err.log"));
         });
     }

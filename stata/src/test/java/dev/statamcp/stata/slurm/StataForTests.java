@@ -1,24 +1,20 @@
 package dev.statamcp.stata.slurm;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
-/** The Stata binary the cluster tests run. */
+/** The Stata binary the cluster tests run: the emulator, built by the reactor before this module. */
 final class StataForTests {
 
     private StataForTests() {
     }
 
-    static Path command(Path projectRoot) throws IOException {
-        Path bin = projectRoot.resolve("stata/target/slurm-it/shell-stata");
-        Files.createDirectories(bin.getParent());
-        try (var in = StataForTests.class.getResourceAsStream("shell-stata")) {
-            Files.copy(in, bin, StandardCopyOption.REPLACE_EXISTING);
+    static Path command(Path projectRoot) {
+        Path jar = projectRoot.resolve("fakestata/target/fakestata.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the emulator first (mvn -B -ntp -pl stata -am"
+                    + " install -DskipTests)");
         }
-        Files.setPosixFilePermissions(bin, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return bin;
+        return projectRoot.resolve("fakestata/bin/stata-mp");
     }
 }

@@ -68,6 +68,30 @@ class TaskResolverTest {
     }
 
     @Test
+    void realStataLogsDecideSuccessAndErrorWithMessage() throws IOException {
+        finish(job, 0, Fixtures.text("stata19-batch-nested-success.log"));
+        assertThat(resolver.fromFiles(job, 0)).isInstanceOf(TaskState.Succeeded.class);
+        finish(job, 0, Fixtures.text("stata19-batch-nested-error.log"));
+        assertThat(resolver.fromFiles(job, 0)).isEqualTo(new TaskState.StataError(111, "bad_var not found", null,
+                job.logPath(0)));
+    }
+
+    @Test
+    void displayedRcIsNotAnError() throws IOException {
+        finish(job, 0, "\n. display \"r(199);\"\nr(199);\n\n. \nend of do-file\n");
+        assertThat(resolver.fromFiles(job, 0)).isInstanceOf(TaskState.Succeeded.class);
+    }
+
+    @Test
+    void logCutShortIsAFailureButExitStataIsAnEnd() throws IOException {
+        finish(job, 0, "\n. display \"a\"\na\n\n. sleep 100000\n");
+        assertThat(resolver.fromFiles(job, 0)).isInstanceOfSatisfying(TaskState.Failed.class,
+                f -> assertThat(f.message()).contains("stops before the end", ". sleep 100000"));
+        finish(job, 0, "\n. display \"a\"\na\n\n. exit, clear STATA\n");
+        assertThat(resolver.fromFiles(job, 0)).isInstanceOf(TaskState.Succeeded.class);
+    }
+
+    @Test
     void completedButFilesMissingWaitsThenReportsNotVisible() {
         TaskState early = resolver.fromSlurm(job, 0, record("COMPLETED", null, NOW.minusSeconds(5)));
         assertThat(early).isInstanceOf(TaskState.Running.class);
