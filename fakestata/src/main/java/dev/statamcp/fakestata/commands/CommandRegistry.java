@@ -13,6 +13,8 @@ import dev.statamcp.fakestata.stats.Regress;
 import dev.statamcp.fakestata.stats.Tabulate;
 import dev.statamcp.fakestata.data.Generate;
 import dev.statamcp.fakestata.exec.DoFiles;
+import dev.statamcp.fakestata.graph.GraphCommands;
+import dev.statamcp.fakestata.help.HelpCommand;
 import dev.statamcp.fakestata.log.LogCommand;
 import dev.statamcp.fakestata.stats.Summarize;
 
@@ -70,6 +72,13 @@ public final class CommandRegistry {
         t.add("SRETurn", call -> ResultCommands.command(call, 's'));
         t.add("_return", ResultCommands::hold);
         t.add("MATrix", MatrixCommand::run);
+        t.add("SCatter", GraphCommands::scatter);
+        t.add("line", GraphCommands::line);
+        t.add("TWoway", GraphCommands::twoway);
+        t.add("HISTogram", GraphCommands::histogram);
+        t.add("GRaph", GraphCommands::graph);
+        t.add("_gr_list", GraphCommands::grList);
+        t.add("Help", HelpCommand::run);
         return t;
     }
 }
