@@ -24,10 +24,23 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
      * Configures logging on a background thread, so that on two cores it overlaps with the rest of the start-up
      * instead of delaying the answer to {@code initialize}.
      */
-    static void warmUpInBackground() {
+    static Thread warmUpInBackground() {
         Thread thread = new Thread(new WarmUp(), "log-setup");
         thread.setDaemon(true);
         thread.start();
+        return thread;
+    }
+
+    /**
+     * Waits for the set-up to finish: lines logged meanwhile are held by SLF4J and written when it completes, so a
+     * process that ends right after its work must wait here or lose them.
+     */
+    static void awaitWarmUp(Thread thread) {
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A class, not a method reference: the first lambda of a JVM costs a method-handle bootstrap on this thread. */

@@ -64,13 +64,17 @@ final class ServeCommand implements Callable<Integer> {
         // First of all: nothing but protocol messages may reach standard output from here on.
         OutputStream protocolOut = StdioTransport.claimStdout();
         LogSetup.override(logLevel, logFile);
-        LogSetup.warmUpInBackground();
-        McpApplication application = application();
-        McpServer server = build(application);
-        new StdioTransport(server, new FileInputStream(FileDescriptor.in), protocolOut)
-                .onEndOfInput(new Drain(application, server))
-                .run();
-        return 0;
+        Thread logging = LogSetup.warmUpInBackground();
+        try {
+            McpApplication application = application();
+            McpServer server = build(application);
+            new StdioTransport(server, new FileInputStream(FileDescriptor.in), protocolOut)
+                    .onEndOfInput(new Drain(application, server))
+                    .run();
+            return 0;
+        } finally {
+            LogSetup.awaitWarmUp(logging);
+        }
     }
 
     static McpApplication application() {
