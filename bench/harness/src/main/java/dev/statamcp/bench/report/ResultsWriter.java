@@ -1,0 +1,136 @@
+package dev.statamcp.bench.report;
+
+import dev.statamcp.bench.scenario.Measurement;
+import dev.statamcp.bench.scenario.Scenario;
+import dev.statamcp.bench.scenario.TargetResult;
+import dev.statamcp.bench.subject.ServerSubject;
+import dev.statamcp.bench.subject.Subjects;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Renders a run as Markdown: machine, servers, the verdict on every target, then one table per figure. */
+public final class ResultsWriter {
+    private final StringBuilder out = new StringBuilder();
+
+    public String render(MachineInfo machine, boolean quick, Subjects subjects, List<Scenario> scenarios,
+                         List<Measurement> measurements, List<TargetResult> verdicts, String loadAfter,
+                         String handNotes) {
+        line("# Benchmark results");
+        line("");
+        line("Written by `scripts/bench`" + (quick ? " --quick (a smoke run: the figures prove nothing)" : "")
+                + " on " + machine.date() + " from commit `" + machine.commit() + "`. Each figure is the median and"
+                + " the 99th percentile (nearest rank) of the measured samples; ratios are ours divided by the peer,"
+                + " measured in the same run on the same machine (below 1 means ours is faster).");
+        line("");
+        line("## Machine");
+        line("");
+        line("| | |");
+        line("|---|---|");
+        line("| CPU | " + machine.cpuModel() + ", " + machine.cores() + " cores |");
+        line("| Memory | " + machine.memory() + " |");
+        line("| OS | " + machine.os() + " |");
+        line("| Java (harness and Java servers) | " + machine.java() + " |");
+        line("| Node (TypeScript peer) | " + machine.node() + " |");
+        line("| Load average (1/5/15 min) at start → end | " + machine.loadAverage() + " → " + loadAfter + " |");
+        line("");
+        line("## Servers");
+        line("");
+        for (ServerSubject subject : subjects.startup()) {
+            line("- **" + subject.name() + "** (" + (subject.isOurs() ? "ours" : "peer") + "): "
+                    + subject.description());
+        }
+        for (String missing : subjects.missing()) {
+            line("- not measured: " + missing);
+        }
+        line("");
+        line("## Targets");
+        line("");
+        line("| target | verdict | numbers |");
+        line("|---|---|---|");
+        for (TargetResult verdict : verdicts) {
+            line("| " + verdict.label() + " | " + verdictText(verdict.verdict()) + " | " + verdict.detail() + " |");
+        }
+        line("");
+        if (handNotes != null && !handNotes.isBlank()) {
+            line(handNotes.strip());
+            line("");
+        }
+        for (Scenario scenario : scenarios) {
+            figure(scenario, measurements.stream().filter(m -> m.scenarioId().equals(scenario.id())).toList());
+        }
+        return out.toString();
+    }
+
+    private void figure(Scenario scenario, List<Measurement> rows) {
+        line("## " + scenario.title());
+        line("");
+        line("`" + scenario.id() + "`. " + scenario.method());
+        line("");
+        List<Measurement> peers = rows.stream().filter(m -> !m.ours() && m.succeeded()).toList();
+        boolean throughput = rows.stream().anyMatch(m -> !Double.isNaN(m.throughputPerSecond()));
+        boolean cpu = rows.stream().anyMatch(m -> !Double.isNaN(m.cpuMicrosPerOp()));
+        List<String> header = new ArrayList<>(List.of("server", "n", "median ms", "p99 ms", "mean ms"));
+        if (throughput) {
+            header.add("calls/s");
+        }
+        if (cpu) {
+            header.add("server CPU µs/call");
+        }
+        header.add("peak RSS MiB");
+        for (Measurement peer : peers) {
+            header.add("vs " + peer.subject() + " (median / p99)");
+        }
+        line("| " + String.join(" | ", header) + " |");
+        line("|" + "---|".repeat(header.size()));
+        for (Measurement m : rows) {
+            List<String> cells = new ArrayList<>();
+            cells.add(m.ours() ? "**" + m.subject() + "**" : m.subject());
+            if (!m.succeeded()) {
+                cells.add("failed: " + m.note().replace('|', '/').replace('\n', ' '));
+                while (cells.size() < header.size()) {
+                    cells.add("");
+                }
+                line("| " + String.join(" | ", cells) + " |");
+                continue;
+            }
+            cells.add(Integer.toString(m.latency().count()));
+            cells.add(num(m.latency().medianMs()));
+            cells.add(num(m.latency().p99Ms()));
+            cells.add(num(m.latency().meanMs()));
+            if (throughput) {
+                cells.add(Double.isNaN(m.throughputPerSecond()) ? "" : String.format(Locale.ROOT, "%,.0f",
+                        m.throughputPerSecond()));
+            }
+            if (cpu) {
+                cells.add(Double.isNaN(m.cpuMicrosPerOp()) ? "" : String.format(Locale.ROOT, "%.0f",
+                        m.cpuMicrosPerOp()));
+            }
+            cells.add(m.peakRssKb() < 0 ? "" : String.format(Locale.ROOT, "%.0f", m.peakRssKb() / 1024.0));
+            for (Measurement peer : peers) {
+                cells.add(m.ours() ? String.format(Locale.ROOT, "%.2f× / %.2f×",
+                        m.latency().medianMs() / peer.latency().medianMs(),
+                        m.latency().p99Ms() / peer.latency().p99Ms()) : "");
+            }
+            line("| " + String.join(" | ", cells) + " |");
+        }
+        line("");
+    }
+
+    private static String num(double ms) {
+        return ms >= 100 ? String.format(Locale.ROOT, "%.0f", ms)
+                : ms >= 1 ? String.format(Locale.ROOT, "%.2f", ms) : String.format(Locale.ROOT, "%.3f", ms);
+    }
+
+    private static String verdictText(TargetResult.Verdict verdict) {
+        return switch (verdict) {
+            case MET -> "met";
+            case NOT_MET -> "**not met**";
+            case NOT_MEASURED -> "not measured";
+        };
+    }
+
+    private void line(String text) {
+        out.append(text).append('\n');
+    }
+}
