@@ -1,0 +1,272 @@
+package dev.statamcp.bench.fuzz;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.statamcp.bench.client.JsonRpc;
+import dev.statamcp.bench.client.LineReader;
+import dev.statamcp.bench.subject.ServerProcess;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Fuzzes a server over stdio. After each fuzz message a {@code ping} with a fresh id follows; its answer proves the
+ * server still reads and answers, and marks where this message's answers end.
+ */
+public final class StdioFuzzer {
+    private static final byte[] EOF = new byte[0];
+
+    private final ServerProcess server;
+    private final FuzzConfig config;
+    private final PrintStream progress;
+    private final BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> daemon(r, "fuzz-stdio-writer"));
+    private final Set<String> owed = new LinkedHashSet<>();
+    /** Waits for owed answers that ended with nothing: a server that never answers some messages costs less. */
+    private int fruitlessWaits;
+    private int late;
+
+    private StdioFuzzer(ServerProcess server, FuzzConfig config, PrintStream progress) {
+        this.server = server;
+        this.config = config;
+        this.progress = progress;
+    }
+
+    /** Starts the server command, fuzzes it, stops it. */
+    public static FuzzResult run(List<String> command, Path workDir, Path stderrLog, FuzzConfig config,
+                                 PrintStream progress) throws IOException {
+        try (ServerProcess server = ServerProcess.start(command, workDir, stderrLog)) {
+            return new StdioFuzzer(server, config, progress).fuzz(String.join(" ", command));
+        }
+    }
+
+    private FuzzResult fuzz(String target) {
+        FuzzResult result = new FuzzResult("stdio", target, config);
+        long start = System.currentTimeMillis();
+        Thread reader = daemon(this::readLoop, "fuzz-stdio-reader");
+        reader.start();
+        try {
+            String handshake = handshake();
+            if (handshake != null) {
+                result.record(new FuzzMessage(-1, FuzzCategory.VALID, JsonRpc.utf8(JsonRpc.initialize("fz-init")),
+                        Set.of()), List.of(Problem.fatal("HANDSHAKE_FAILED", handshake)));
+                return result;
+            }
+            MessageGenerator generator = new MessageGenerator(config.seed(), config.maxOversizeBytes());
+            for (int i = config.from(); i < config.from() + config.messages(); i++) {
+                FuzzMessage message = generator.generate(i);
+                result.record(message, exchange(message));
+                result.late(late);
+                late = 0;
+                if (result.hasFatal()) {
+                    break;
+                }
+                if ((i - config.from() + 1) % 1000 == 0) {
+                    progress.printf("  stdio: %,d messages sent%n", i - config.from() + 1);
+                }
+            }
+            finalCheck(result);
+            return result;
+        } finally {
+            writer.shutdownNow();
+            result.duration(System.currentTimeMillis() - start);
+        }
+    }
+
+    private String handshake() {
+        try {
+            write(JsonRpc.utf8(JsonRpc.initialize("fz-init") + "\n"));
+            JsonNode answer = awaitId("\"fz-init\"");
+            if (answer == null || !answer.path("result").has("protocolVersion")) {
+                return "initialize was not answered with a result: " + answer;
+            }
+            write(JsonRpc.utf8(JsonRpc.initialized() + "\n"));
+            return null;
+        } catch (IOException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** Sends one fuzz message and its liveness ping; returns what was wrong. */
+    private List<Problem> exchange(FuzzMessage message) {
+        String sentinel = "fz-sentinel-" + message.index();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(message.bytes().length + 64);
+        out.writeBytes(message.bytes());
+        out.write('\n');
+        out.writeBytes(JsonRpc.utf8(JsonRpc.ping(sentinel) + "\n"));
+        Answers answers = new Answers(expectation(message.bytes()), message.mustSucceed(), owed::contains);
+        List<Problem> problems = new ArrayList<>();
+        try {
+            write(out.toByteArray());
+        } catch (IOException e) {
+            problems.add(Problem.fatal(server.isAlive() ? "HUNG" : "DIED", e.getMessage() + exitNote()));
+            return problems;
+        }
+        long now = System.nanoTime();
+        long deadline = now + TimeUnit.MILLISECONDS.toNanos(config.answerTimeoutMs());
+        boolean alive = false;
+        byte[] sentinelMarker = ("\"" + sentinel + "\"").getBytes(StandardCharsets.UTF_8);
+        while (true) {
+            long wait = deadline - System.nanoTime();
+            byte[] line = wait > 0 ? poll(wait) : null;
+            if (line == null) {
+                break;
+            }
+            if (line == EOF) {
+                problems.add(Problem.fatal("DIED", "the server closed its output" + exitNote()));
+                return problems;
+            }
+            if (contains(line, sentinelMarker)) {
+                alive = true;
+                int grace = fruitlessWaits >= 20 ? Math.min(20, config.graceMs()) : config.graceMs();
+                deadline = Math.min(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(grace));
+            } else if (!contains(line, "\"fz-sentinel-".getBytes(StandardCharsets.UTF_8))) {
+                answers.add(new String(line, StandardCharsets.UTF_8));
+            }
+            if (alive && answers.complete()) {
+                break;
+            }
+        }
+        if (!alive) {
+            problems.add(Problem.fatal(server.isAlive() ? "HUNG" : "DIED", "no answer to a ping within "
+                    + config.answerTimeoutMs() + " ms after this message" + exitNote()));
+            return problems;
+        }
+        problems.addAll(answers.problems());
+        late += answers.late();
+        if (!answers.complete()) {
+            fruitlessWaits++;
+        }
+        owed.addAll(answers.owed());
+        while (owed.size() > 10_000) {
+            owed.remove(owed.iterator().next());
+        }
+        return problems;
+    }
+
+    /** A stdio server reads line by line: a message holding line breaks is several messages. */
+    static Expectation expectation(byte[] bytes) {
+        List<Expectation> parts = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                byte[] line = new byte[i - start];
+                System.arraycopy(bytes, start, line, 0, line.length);
+                parts.add(ExpectationOracle.of(line));
+                start = i + 1;
+            }
+        }
+        return Expectation.combine(parts);
+    }
+
+    private void finalCheck(FuzzResult result) {
+        if (result.hasFatal()) {
+            result.finalCheck(false, "the server did not survive the fuzz");
+            return;
+        }
+        try {
+            write(JsonRpc.utf8(JsonRpc.noopCall("fz-final") + "\n"));
+            JsonNode answer = awaitId("\"fz-final\"");
+            boolean ok = answer != null && JsonRpc.isNoopAnswer(answer);
+            result.finalCheck(ok, ok ? "a valid tools/call afterwards answered correctly"
+                    : "a valid tools/call afterwards got " + answer);
+        } catch (IOException e) {
+            result.finalCheck(false, "a valid tools/call afterwards failed: " + e.getMessage());
+        }
+    }
+
+    private JsonNode awaitId(String idText) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.answerTimeoutMs());
+        while (true) {
+            long wait = deadline - System.nanoTime();
+            byte[] line = wait > 0 ? poll(wait) : null;
+            if (line == null || line == EOF) {
+                return null;
+            }
+            try {
+                JsonNode message = JsonRpc.parse(line);
+                if (idText.equals(JsonRpc.idText(message)) && !message.has("method")) {
+                    return message;
+                }
+            } catch (IOException notJson) {
+                // Judged elsewhere; here only the awaited answer matters.
+            }
+        }
+    }
+
+    private void write(byte[] bytes) throws IOException {
+        try {
+            writer.submit(() -> {
+                server.stdin().write(bytes);
+                server.stdin().flush();
+                return null;
+            }).get(config.answerTimeoutMs(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IOException("the server stopped reading its input (a write did not finish in "
+                    + config.answerTimeoutMs() + " ms)");
+        } catch (ExecutionException e) {
+            throw new IOException("writing to the server failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
+    }
+
+    private void readLoop() {
+        LineReader reader = new LineReader(server.stdout(), 64 * 1024 * 1024);
+        try {
+            LineReader.Line line;
+            while ((line = reader.next()) != null) {
+                received.add(line.bytes());
+            }
+        } catch (IOException e) {
+            // The pipe broke: the same as end of output for the fuzzer.
+        }
+        received.add(EOF);
+    }
+
+    private byte[] poll(long nanos) {
+        try {
+            return received.poll(nanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private String exitNote() {
+        return server.isAlive() ? "" : " (the process exited with code " + server.process().exitValue()
+                + "; its stderr is in " + server.stderrLog() + ")";
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+}
