@@ -35,6 +35,8 @@ public final class HttpConnection implements Closeable {
     private Socket socket;
     private InputStream in;
     private OutputStream out;
+    private int exchanges;
+    private int staleRetries;
 
     public HttpConnection(String host, int port, int readTimeoutMillis) {
         this.host = host;
@@ -49,14 +51,46 @@ public final class HttpConnection implements Closeable {
         socket.connect(new InetSocketAddress(host, port), 5_000);
         in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
         out = socket.getOutputStream();
+        exchanges = 0;
+    }
+
+    /** How often a request was sent again because a kept-alive connection turned out to be closed. */
+    public int staleRetries() {
+        return staleRetries;
     }
 
     public boolean isOpen() {
         return socket != null && !socket.isClosed();
     }
 
-    /** Writes the request; if writing fails, the server may still have answered (for example 413 and close). */
+    /**
+     * Writes the request and reads the response. If writing fails, the server may still have answered (for example
+     * 413 before reading a huge body). A kept-alive connection that the server closed while idle yields no byte of
+     * response: then, as HTTP clients do, the request is sent once more on a new connection.
+     */
     public HttpReply post(String path, List<Header> headers, byte[] body) throws IOException {
+        boolean reused = isOpen() && exchanges > 0;
+        try {
+            return exchange(path, headers, body);
+        } catch (StaleConnectionException e) {
+            if (!reused) {
+                throw e;
+            }
+            staleRetries++;
+            return exchange(path, headers, body);
+        }
+    }
+
+    /** No byte of a response came before the connection ended. */
+    private static final class StaleConnectionException extends EOFException {
+        private static final long serialVersionUID = 1L;
+
+        StaleConnectionException() {
+            super("the server closed the connection without a response");
+        }
+    }
+
+    private HttpReply exchange(String path, List<Header> headers, byte[] body) throws IOException {
         if (!isOpen()) {
             connect();
         }
@@ -85,8 +119,10 @@ public final class HttpConnection implements Closeable {
         }
         try {
             HttpReply reply = readReply();
+            exchanges++;
             String connection = reply.header("connection");
-            if (connection != null && connection.toLowerCase(Locale.ROOT).contains("close")) {
+            // After a failed write the request was not sent whole: the connection cannot carry another one.
+            if (writeFailure != null || connection != null && connection.toLowerCase(Locale.ROOT).contains("close")) {
                 close();
             }
             return reply;
@@ -102,7 +138,7 @@ public final class HttpConnection implements Closeable {
     private HttpReply readReply() throws IOException {
         String statusLine = readHeaderLine();
         if (statusLine == null) {
-            throw new EOFException("the server closed the connection without a response");
+            throw new StaleConnectionException();
         }
         String[] parts = statusLine.split(" ", 3);
         if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {

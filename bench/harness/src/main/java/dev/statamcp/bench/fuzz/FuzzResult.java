@@ -26,6 +26,7 @@ public final class FuzzResult {
     private boolean finalCheckPassed;
     private long durationMillis;
     private int lateAnswers;
+    private final List<String> notes = new ArrayList<>();
 
     public FuzzResult(String transport, String target, FuzzConfig config) {
         this.transport = transport;
@@ -83,6 +84,15 @@ public final class FuzzResult {
         lateAnswers += count;
     }
 
+    /** Something the reader should know about how the run went that is not a finding. */
+    public void note(String text) {
+        notes.add(text);
+    }
+
+    public List<String> notes() {
+        return notes;
+    }
+
     public int lateAnswers() {
         return lateAnswers;
     }
@@ -112,7 +122,7 @@ public final class FuzzResult {
                         + "%d spec; %d late answers; final check %s%s",
                 transport, target, sent, bytesSent, durationMillis / 1000.0, config.seed(),
                 count(Problem.Severity.FATAL), count(Problem.Severity.BROKEN), count(Problem.Severity.SPEC),
-                finalCheckPassed ? "passed" : "FAILED: " + finalCheck, fatal == null ? "" : "; stopped: " + fatal);
+                lateAnswers, finalCheckPassed ? "passed" : "FAILED: " + finalCheck, fatal == null ? "" : "; stopped: " + fatal);
     }
 
     /** Every finding kept, described exactly, for a test failure message or the report. */

@@ -79,6 +79,10 @@ public final class HttpFuzzer {
             }
             finalCheck(result);
         } finally {
+            if (connection.staleRetries() > 0) {
+                result.note(connection.staleRetries() + " requests were sent again on a new connection: the server"
+                        + " had closed the kept-alive one without a response (as after refusing an oversized body)");
+            }
             connection.close();
             result.duration(System.currentTimeMillis() - start);
         }
