@@ -18,8 +18,22 @@ public final class MacroScope implements MacroEnvironment {
         this.interp = interp;
     }
 
+    /** A local, or {@code `c(x)'}, {@code `r(x)'}, {@code `e(x)'}, {@code `s(x)'}: a stored value as text. */
     @Override
     public String local(String name) {
+        if (name.length() > 3 && name.charAt(1) == '(' && name.endsWith(")") && "cres".indexOf(name.charAt(0)) >= 0) {
+            String key = name.substring(2, name.length() - 1);
+            if (name.charAt(0) == 'c') {
+                Value v = dev.statamcp.fakestata.session.CValues.get(session, key);
+                return v.isString() ? v.asString() : NumberFormat.full(v.asNumber());
+            }
+            var rs = session.results(name.charAt(0));
+            if (rs.macros().containsKey(key)) {
+                return rs.macros().get(key);
+            }
+            Double d = rs.scalars().get(key);
+            return d == null ? "" : NumberFormat.full(d);
+        }
         return frame.get(name);
     }
 
