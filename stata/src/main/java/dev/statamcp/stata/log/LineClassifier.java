@@ -28,7 +28,8 @@ public final class LineClassifier {
     private final Duration hold;
     private final Consumer<OutputLine> sink;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
-    private final List<OutputLine> delivered = new ArrayList<>();
+    private OutputLine lastDelivered;
+    private int deliveredCount;
     private LineSyntax previous;
     private boolean finished;
     private OptionalInt finalRc = OptionalInt.empty();
@@ -83,14 +84,9 @@ public final class LineClassifier {
         }
     }
 
-    /** Lines delivered so far, in order. */
-    public List<OutputLine> lines() {
-        return List.copyOf(delivered);
-    }
-
     /** Number of lines delivered so far. */
     public int deliveredCount() {
-        return delivered.size();
+        return deliveredCount;
     }
 
     private void release(Instant now) {
@@ -105,7 +101,8 @@ public final class LineClassifier {
 
     private void deliver(Pending p, LineKind kind) {
         OutputLine line = new OutputLine(p.at, kind, p.text);
-        delivered.add(line);
+        lastDelivered = line;
+        deliveredCount++;
         sink.accept(line);
     }
 
@@ -175,7 +172,7 @@ public final class LineClassifier {
     }
 
     private boolean lastDeliveredIsBreak() {
-        return !delivered.isEmpty() && delivered.get(delivered.size() - 1).text().strip().equals("--Break--");
+        return lastDelivered != null && lastDelivered.text().strip().equals("--Break--");
     }
 
     /** Drops the wrapper's last {@code end of do-file} and the blank and {@code . } lines that end the stream. */

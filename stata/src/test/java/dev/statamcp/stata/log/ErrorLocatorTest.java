@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 class ErrorLocatorTest {
 
     private static List<OutputLine> classified(List<String> raw, int rc) {
-        LineClassifier c = new LineClassifier(java.time.Duration.ofMillis(20), l -> { });
+        List<OutputLine> out = new java.util.ArrayList<>();
+        LineClassifier c = new LineClassifier(java.time.Duration.ofMillis(20), out::add);
         raw.forEach(l -> c.accept(l, Instant.EPOCH));
         c.finish(OptionalInt.of(rc), false);
-        return c.lines();
+        return out;
     }
 
     @Test

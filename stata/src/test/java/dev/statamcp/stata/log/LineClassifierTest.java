@@ -15,13 +15,14 @@ class LineClassifierTest {
     private static final Duration HOLD = Duration.ofMillis(20);
 
     private static List<OutputLine> classify(List<String> lines, OptionalInt rc, boolean dropWrapper) {
-        LineClassifier c = new LineClassifier(HOLD, l -> { });
+        List<OutputLine> out = new ArrayList<>();
+        LineClassifier c = new LineClassifier(HOLD, out::add);
         Instant t = Instant.parse("2025-01-01T00:00:00Z");
         for (String line : lines) {
             c.accept(line, t);
         }
         c.finish(rc, dropWrapper);
-        return c.lines();
+        return out;
     }
 
     private static List<String> textsOf(List<OutputLine> lines, LineKind kind) {

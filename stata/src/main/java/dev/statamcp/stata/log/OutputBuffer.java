@@ -1,0 +1,58 @@
+package dev.statamcp.stata.log;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps a run's output lines in memory up to a limit: the first {@code headLimit} lines and the last
+ * {@code tailLimit}. Errors are at the end of a log, so the tail is never given up for the head. The log file keeps
+ * everything.
+ */
+public final class OutputBuffer {
+
+    private final int headLimit;
+    private final int tailLimit;
+    private final List<OutputLine> head = new ArrayList<>();
+    private final ArrayDeque<OutputLine> tail = new ArrayDeque<>();
+    private long total;
+
+    public OutputBuffer(int headLimit, int tailLimit) {
+        this.headLimit = headLimit;
+        this.tailLimit = tailLimit;
+    }
+
+    public synchronized void add(OutputLine line) {
+        total++;
+        if (head.size() < headLimit) {
+            head.add(line);
+            return;
+        }
+        tail.addLast(line);
+        if (tail.size() > tailLimit) {
+            tail.removeFirst();
+        }
+    }
+
+    public synchronized long total() {
+        return total;
+    }
+
+    /** Lines left out between head and tail. */
+    public synchronized long omitted() {
+        return total - head.size() - tail.size();
+    }
+
+    /** Position in the whole output of the line at {@code index} of {@link #lines()}. */
+    public synchronized long arrivalIndex(int index) {
+        return index < head.size() ? index : index + omitted();
+    }
+
+    /** Head then tail (with the omitted middle missing). */
+    public synchronized List<OutputLine> lines() {
+        List<OutputLine> all = new ArrayList<>(head.size() + tail.size());
+        all.addAll(head);
+        all.addAll(tail);
+        return all;
+    }
+}

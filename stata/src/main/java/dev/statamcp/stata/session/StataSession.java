@@ -1,0 +1,510 @@
+package dev.statamcp.stata.session;
+
+import dev.statamcp.stata.discovery.StataInstallation;
+import dev.statamcp.stata.process.KillReport;
+import dev.statamcp.stata.process.LaunchedProcess;
+import dev.statamcp.stata.process.ProcessGroupLauncher;
+import dev.statamcp.stata.process.ProcessKiller;
+import dev.statamcp.stata.run.Outcome;
+import dev.statamcp.stata.run.RunHandle;
+import dev.statamcp.stata.run.RunRequest;
+import dev.statamcp.stata.run.RunResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One persistent Stata console (Linux/macOS) with a FIFO queue of runs: a busy session queues, it never refuses.
+ * Stata starts on the first run (no licence seat is taken before), in its own process group, with
+ * {@code set more off}, the configured line size and a private {@code STATATMP}. If Stata dies or is killed, the run
+ * ends with a clear outcome and the next run starts a fresh Stata. A single worker thread executes the runs and is
+ * the only writer to Stata's input.
+ */
+public final class StataSession implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StataSession.class);
+
+    private final String name;
+    private final SessionSettings settings;
+    private final StataInstallation installation;
+    private final ProcessGroupLauncher launcher;
+    private final LinkedBlockingDeque<ConsoleRunHandle> queue = new LinkedBlockingDeque<>();
+    private final Deque<String> recentRuns = new ArrayDeque<>();
+    private final Object lock = new Object();
+    private final Thread worker;
+
+    // guarded by lock
+    private SessionProcess process;
+    private Path dir;
+    private ConsoleRunHandle executing;
+    private boolean starting;
+    private boolean closed;
+    private ConsoleRunHandle breakTarget;
+    private CompletableFuture<KillReport> kill;
+    private String killReason;
+    private boolean killByUser;
+    private Instant lastActivity = Instant.now();
+    private long runsCompleted;
+    private String lastExit;
+    private boolean graphTracking;
+    private volatile int lastUserRc;
+
+    public StataSession(String name, SessionSettings settings, StataInstallation installation,
+                        ProcessGroupLauncher launcher) {
+        if (!installation.supportsConsole()) {
+            throw new IllegalArgumentException("Console sessions need Stata's console binary, which " + installation
+                    .platform() + " does not have; use batch runs there.");
+        }
+        this.name = name;
+        this.settings = settings;
+        this.installation = installation;
+        this.launcher = launcher;
+        this.worker = new Thread(this::work, "stata-session-" + name);
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public SessionSettings settings() {
+        return settings;
+    }
+
+    /** Queues {@code request}; returns at once. */
+    public RunHandle submit(RunRequest request) {
+        ConsoleRunHandle handle = new ConsoleRunHandle(ConsoleProtocol.newRunId(), request, this, settings);
+        synchronized (lock) {
+            if (closed) {
+                throw new SessionClosedException(name);
+            }
+            if (queue.size() >= settings.maxQueue()) {
+                throw new QueueFullException(name, settings.maxQueue());
+            }
+            queue.addLast(handle);
+        }
+        return handle;
+    }
+
+    private void work() {
+        while (true) {
+            ConsoleRunHandle next;
+            try {
+                next = queue.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            synchronized (lock) {
+                if (closed && next == null) {
+                    return;
+                }
+                if (next == null) {
+                    continue;
+                }
+                executing = next;
+            }
+            RunResult result = execute(next);
+            synchronized (lock) {
+                executing = null;
+                breakTarget = null;
+                lastActivity = Instant.now();
+                runsCompleted++;
+                afterRun(next);
+            }
+            next.complete(result);
+        }
+    }
+
+    private RunResult execute(ConsoleRunHandle handle) {
+        SessionProcess proc;
+        boolean fresh;
+        try {
+            synchronized (lock) {
+                fresh = process == null || !process.alive();
+            }
+            proc = fresh ? start() : process;
+        } catch (SessionStartException e) {
+            Instant now = Instant.now();
+            boolean byUser;
+            synchronized (lock) {
+                byUser = killByUser;
+            }
+            Outcome outcome = byUser ? killOutcome().orElseThrow()
+                    : new Outcome.SessionDied(e.getMessage(), e.exitCode());
+            clearKill();
+            return new RunResult(handle.runId(), outcome, List.of(), List.of(), now, now, Optional.empty(), true,
+                    List.of());
+        }
+        boolean graphs;
+        synchronized (lock) {
+            graphs = graphTracking;
+        }
+        return new ConsoleRun(handle, this, proc, fresh, graphs).execute();
+    }
+
+    /** Starts Stata and runs the start-up code; throws with Stata's own words when it cannot. */
+    private SessionProcess start() throws SessionStartException {
+        sweep(detachProcess(), "previous Stata process ended");
+        Path wd = settings.workingDirectory();
+        if (!Files.isDirectory(wd)) {
+            throw new SessionStartException("The working directory " + wd + " does not exist. Create it or choose "
+                    + "another one for session '" + name + "'.");
+        }
+        Path sessionDir;
+        try {
+            sessionDir = sessionDir();
+        } catch (IOException e) {
+            throw new SessionStartException("Cannot create the session folder under " + settings.tempRoot() + ": "
+                    + e.getMessage());
+        }
+        ProcessBuilder pb = new ProcessBuilder(installation.binary().toString(), "-q").directory(wd.toFile());
+        pb.environment().put("STATATMP", sessionDir.resolve("tmp").toString());
+        pb.environment().putAll(settings.environment());
+        LaunchedProcess launched;
+        try {
+            launched = launcher.start(pb);
+        } catch (IOException e) {
+            throw new SessionStartException("Stata could not be started from " + installation.binary() + ": "
+                    + e.getMessage() + ". Check the path (run `stata-mcp doctor`).");
+        }
+        SessionProcess proc = new SessionProcess(launched, sessionDir, name);
+        synchronized (lock) {
+            process = proc;
+            starting = true;
+        }
+        try {
+            String initId = ConsoleProtocol.newRunId();
+            ConsoleRunHandle init = new ConsoleRunHandle(initId, RunRequest.query(ConsoleProtocol.initCode(initId,
+                    settings.lineSize(), settings.trackGraphs())), this, settings);
+            CompletableFuture<Void> watchdog = CompletableFuture.runAsync(() -> {
+                if (proc.alive()) {
+                    requestKill("Stata did not answer within " + settings.startTimeout().toSeconds()
+                            + " s of starting", false);
+                }
+            }, CompletableFuture.delayedExecutor(settings.startTimeout().toMillis(), TimeUnit.MILLISECONDS));
+            RunResult r = new ConsoleRun(init, this, proc, true, false).execute();
+            watchdog.cancel(false);
+            if (!r.succeeded()) {
+                String words = proc.alive() ? "" : proc.lastWords();
+                sweep(detachProcess(), "start-up failed");
+                throw new SessionStartException("Stata could not start a session (" + installation.describe()
+                        + "): " + r.outcome().summary() + (words.isEmpty() || r.outcome().summary().contains(words)
+                        ? "" : "\nStata said: " + words), proc.exitCode());
+            }
+            SessionInfo info = SessionInfo.parse(r.output(), initId);
+            proc.info = info;
+            synchronized (lock) {
+                graphTracking = settings.trackGraphs() && info.graphDir();
+                lastUserRc = 0;
+            }
+            LOG.info("Session '{}' started {} (pid {})", name, installation.describe(), launched.pid());
+            return proc;
+        } finally {
+            synchronized (lock) {
+                starting = false;
+            }
+        }
+    }
+
+    private Path sessionDir() throws IOException {
+        synchronized (lock) {
+            if (dir == null) {
+                Files.createDirectories(settings.tempRoot());
+                String safe = name.replaceAll("[^A-Za-z0-9_-]", "_");
+                dir = Files.createTempDirectory(settings.tempRoot(), "session-" + safe + "-");
+            }
+            Files.createDirectories(dir.resolve("tmp"));
+            return dir;
+        }
+    }
+
+    /** After each run: forget a dead process (sweeping what it left behind) and prune old run files. */
+    private void afterRun(ConsoleRunHandle handle) {
+        if (process != null && !process.alive()) {
+            SessionProcess dead = process;
+            process = null;
+            lastExit = dead.exitCode().stream().mapToObj(c -> "Stata exited with code " + c).findFirst()
+                    .orElse("Stata exited");
+            CompletableFuture.runAsync(() -> sweep(dead, "after exit"));
+        }
+        clearKillLocked();
+        recentRuns.addLast(handle.runId());
+        while (recentRuns.size() > settings.keepRunFiles() && dir != null) {
+            ConsoleProtocol.RunFiles f = ConsoleProtocol.RunFiles.in(dir, recentRuns.removeFirst());
+            for (Path p : List.of(f.doFile(), f.log(), f.endLog(), f.resendEndLog())) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // a file Stata still holds open; it goes with the session folder
+                }
+            }
+        }
+    }
+
+    /** Kills anything left in a process group that is no longer ours to use. */
+    private void sweep(SessionProcess old, String why) {
+        if (old == null) {
+            return;
+        }
+        if (old.alive() || old.launched.group().map(g -> !g.isEmpty()).orElse(false)) {
+            old.closeInput();
+            KillReport report = ProcessKiller.kill(old.launched, settings.killGrace());
+            if (!report.clean()) {
+                LOG.warn("Session '{}': processes {} of Stata's group survived the kill ({})", name,
+                        report.survivors(), why);
+            }
+        }
+    }
+
+    private SessionProcess detachProcess() {
+        synchronized (lock) {
+            SessionProcess p = process;
+            process = null;
+            return p;
+        }
+    }
+
+    // ---- break and kill ----
+
+    boolean breakRun(ConsoleRunHandle handle) {
+        synchronized (lock) {
+            if (queue.remove(handle)) {
+                handle.cancel("removed from the queue before it started");
+                return true;
+            }
+            if (executing != handle || process == null || starting) {
+                return false;
+            }
+            breakTarget = handle;
+            return ProcessKiller.interrupt(process.launched);
+        }
+    }
+
+    boolean breakRequested(ConsoleRunHandle handle) {
+        synchronized (lock) {
+            return breakTarget == handle;
+        }
+    }
+
+    void kill(ConsoleRunHandle handle, String reason) {
+        synchronized (lock) {
+            if (queue.remove(handle)) {
+                handle.cancel("removed from the queue before it started");
+                return;
+            }
+            if (executing != handle) {
+                return;
+            }
+        }
+        requestKill(reason, true);
+    }
+
+    private void requestKill(String reason, boolean byUser) {
+        synchronized (lock) {
+            if (kill != null || process == null) {
+                return;
+            }
+            SessionProcess target = process;
+            killReason = reason;
+            killByUser = byUser;
+            kill = CompletableFuture.supplyAsync(() -> {
+                target.closeInput();
+                return ProcessKiller.kill(target.launched, settings.killGrace());
+            });
+        }
+    }
+
+    /** The outcome for a run whose process died because the engine killed it, once the kill is complete. */
+    Optional<Outcome> killOutcome() {
+        CompletableFuture<KillReport> k;
+        String reason;
+        synchronized (lock) {
+            k = kill;
+            reason = killReason;
+        }
+        if (k == null) {
+            return Optional.empty();
+        }
+        try {
+            KillReport report = k.get(settings.killGrace().toMillis() + 15_000, TimeUnit.MILLISECONDS);
+            return Optional.of(new Outcome.Killed(reason, report.survivors()));
+        } catch (Exception e) {
+            return Optional.of(new Outcome.Killed(reason, List.of()));
+        }
+    }
+
+    Optional<Outcome> killOutcome(ConsoleRunHandle handle) {
+        return killOutcome();
+    }
+
+    private void clearKill() {
+        synchronized (lock) {
+            clearKillLocked();
+        }
+    }
+
+    private void clearKillLocked() {
+        kill = null;
+        killReason = null;
+        killByUser = false;
+    }
+
+    int lastUserRc() {
+        return lastUserRc;
+    }
+
+    void setLastUserRc(int rc) {
+        lastUserRc = rc;
+    }
+
+    int queuePosition(ConsoleRunHandle handle) {
+        int position = 1;
+        for (ConsoleRunHandle h : queue) {
+            if (h == handle) {
+                return position;
+            }
+            position++;
+        }
+        return 0;
+    }
+
+    // ---- management ----
+
+    /** Kills the running code (if any) and Stata; queued runs stay queued and run on a fresh Stata. */
+    public void restart() {
+        ConsoleRunHandle running;
+        synchronized (lock) {
+            running = executing;
+        }
+        if (running != null) {
+            kill(running, "session restarted");
+        } else {
+            SessionProcess idle;
+            synchronized (lock) {
+                idle = starting ? null : detachProcess();
+            }
+            stopGracefully(idle);
+        }
+    }
+
+    /** Stops an idle Stata that has had nothing to do for {@code idle}; returns true when it did. */
+    public boolean stopIfIdle(Duration idle) {
+        SessionProcess stop;
+        synchronized (lock) {
+            if (executing != null || !queue.isEmpty() || process == null || starting
+                    || lastActivity.plus(idle).isAfter(Instant.now())) {
+                return false;
+            }
+            stop = detachProcess();
+        }
+        stopGracefully(stop);
+        return true;
+    }
+
+    /** True when nothing is running or queued and the session has been quiet for {@code idle}. */
+    public boolean idleFor(Duration idle) {
+        synchronized (lock) {
+            return executing == null && queue.isEmpty() && lastActivity.plus(idle).isBefore(Instant.now());
+        }
+    }
+
+    private void stopGracefully(SessionProcess p) {
+        if (p == null) {
+            return;
+        }
+        try {
+            p.type("exit, clear\n");
+        } catch (IOException ignored) {
+            // already gone
+        }
+        p.closeInput();
+        try {
+            p.launched.process().waitFor(3, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sweep(p, "stop");
+    }
+
+    /** Cancels queued runs, kills running code and Stata, removes the session folder. Idempotent. */
+    @Override
+    public void close() {
+        List<ConsoleRunHandle> cancelled = new ArrayList<>();
+        ConsoleRunHandle running;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.drainTo(cancelled);
+            running = executing;
+        }
+        cancelled.forEach(h -> h.cancel("the session was closed"));
+        if (running != null) {
+            kill(running, "session closed");
+            running.result().orTimeout(settings.killGrace().toMillis() + 20_000, TimeUnit.MILLISECONDS)
+                    .exceptionally(e -> null).join();
+        }
+        stopGracefully(detachProcess());
+        try {
+            worker.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Path d;
+        synchronized (lock) {
+            d = dir;
+        }
+        deleteTree(d);
+    }
+
+    public boolean isClosed() {
+        synchronized (lock) {
+            return closed;
+        }
+    }
+
+    public SessionStatus status() {
+        synchronized (lock) {
+            SessionState state = closed ? SessionState.CLOSED : starting ? SessionState.STARTING
+                    : process == null || !process.alive() ? (executing != null ? SessionState.STARTING
+                    : SessionState.STOPPED) : executing != null ? SessionState.BUSY : SessionState.IDLE;
+            SessionProcess p = process;
+            return new SessionStatus(name, state, p == null ? OptionalLong.empty() : OptionalLong.of(p.launched.pid()),
+                    settings.workingDirectory(), Optional.ofNullable(executing).map(ConsoleRunHandle::runId),
+                    queue.size(), Optional.ofNullable(p).map(x -> x.startedAt), lastActivity, runsCompleted,
+                    Optional.ofNullable(p).map(x -> x.info), Optional.ofNullable(lastExit));
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort: a temp folder
+                }
+            });
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+}
