@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,19 +21,28 @@ public final class ProcessKiller {
     }
 
     public static KillReport kill(LaunchedProcess launched, Duration grace) {
+        return kill(launched.group(), launched.process().toHandle(), launched.platform(), grace);
+    }
+
+    /**
+     * Kills a process (and its group, when it leads one) that may not be this JVM's child, e.g. a detached batch run
+     * adopted after a restart.
+     */
+    public static KillReport kill(Optional<ProcessGroup> maybeGroup, ProcessHandle leader, Platform platform,
+                                  Duration grace) {
         Instant start = Instant.now();
-        if (launched.group().isEmpty()) {
-            return killTree(launched, start);
+        if (maybeGroup.isEmpty()) {
+            return killTree(leader, platform, start);
         }
-        ProcessGroup group = launched.group().get();
+        ProcessGroup group = maybeGroup.get();
         group.signal(Signal.TERM);
-        launched.process().destroy(); // in case the group was not yet formed
+        leader.destroy(); // in case the group was not yet formed
         boolean forced = false;
-        if (!waitUntilEmpty(launched, group, grace)) {
+        if (!waitUntilEmpty(leader, group, grace)) {
             forced = true;
             group.signal(Signal.KILL);
-            launched.process().destroyForcibly();
-            waitUntilEmpty(launched, group, AFTER_KILL_WAIT);
+            leader.destroyForcibly();
+            waitUntilEmpty(leader, group, AFTER_KILL_WAIT);
         }
         return new KillReport(forced, group.livingMembers(), Duration.between(start, Instant.now()));
     }
@@ -42,10 +52,10 @@ public final class ProcessKiller {
         return launched.group().map(g -> g.signal(Signal.INT)).orElse(false);
     }
 
-    private static boolean waitUntilEmpty(LaunchedProcess launched, ProcessGroup group, Duration limit) {
+    private static boolean waitUntilEmpty(ProcessHandle leader, ProcessGroup group, Duration limit) {
         Instant deadline = Instant.now().plus(limit);
         while (true) {
-            if (!launched.process().isAlive() && group.isEmpty()) {
+            if (!leader.isAlive() && group.isEmpty()) {
                 return true;
             }
             if (Instant.now().isAfter(deadline)) {
@@ -55,13 +65,13 @@ public final class ProcessKiller {
         }
     }
 
-    private static KillReport killTree(LaunchedProcess launched, Instant start) {
+    private static KillReport killTree(ProcessHandle leader, Platform platform, Instant start) {
         List<ProcessHandle> tree = new ArrayList<>();
-        launched.process().toHandle().descendants().forEach(tree::add);
-        tree.add(launched.process().toHandle());
-        if (launched.platform() == Platform.WINDOWS) {
+        leader.descendants().forEach(tree::add);
+        tree.add(leader);
+        if (platform == Platform.WINDOWS) {
             try {
-                Process taskkill = new ProcessBuilder("taskkill", "/T", "/F", "/PID", Long.toString(launched.pid()))
+                Process taskkill = new ProcessBuilder("taskkill", "/T", "/F", "/PID", Long.toString(leader.pid()))
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 taskkill.waitFor(10, TimeUnit.SECONDS);
             } catch (IOException e) {
