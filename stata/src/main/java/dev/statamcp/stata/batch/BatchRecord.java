@@ -25,13 +25,13 @@ import java.util.Optional;
  * @param doFile the do-file run
  * @param args its arguments
  * @param workingDirectory Stata's working directory
- * @param logFile the log Stata writes
+ * @param logCandidates where Stata may write its log (see {@code BatchLogLocation}), the documented name first
  * @param stdoutFile Stata's standard output
  * @param stderrFile Stata's standard error
  * @param platform where it runs
  */
 public record BatchRecord(String runId, long pid, Optional<Instant> processStart, Instant startedAt, Path doFile,
-                          List<String> args, Path workingDirectory, Path logFile, Path stdoutFile, Path stderrFile,
+                          List<String> args, Path workingDirectory, List<Path> logCandidates, Path stdoutFile, Path stderrFile,
                           Platform platform) {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -41,6 +41,15 @@ public record BatchRecord(String runId, long pid, Optional<Instant> processStart
 
     public BatchRecord {
         args = List.copyOf(args);
+        logCandidates = List.copyOf(logCandidates);
+        if (logCandidates.isEmpty()) {
+            throw new IllegalArgumentException("no log location");
+        }
+    }
+
+    /** The documented log location. */
+    public Path primaryLog() {
+        return logCandidates.get(0);
     }
 
     /** Writes the record atomically. */

@@ -42,6 +42,8 @@ public final class BatchRun implements RunHandle {
     private final BatchRecord record;
     private final Optional<ProcessHandle> process;
     private final Optional<ProcessGroup> group;
+    private final BatchLogFinder logFinder;
+    private volatile java.nio.file.Path log;
     private final Duration killGrace;
     private final boolean adopted;
     private final RunEvents events;
@@ -53,9 +55,11 @@ public final class BatchRun implements RunHandle {
     private volatile CompletableFuture<KillReport> kill;
     private int lineIndex;
 
-    BatchRun(BatchRecord record, Optional<ProcessHandle> process, Duration killGrace, boolean adopted,
-             Optional<RunListener> listener, int keepHead, int keepTail) {
+    BatchRun(BatchRecord record, Optional<ProcessHandle> process, BatchLogFinder logFinder, Duration killGrace,
+             boolean adopted, Optional<RunListener> listener, int keepHead, int keepTail) {
         this.record = record;
+        this.logFinder = logFinder;
+        this.log = record.primaryLog();
         this.process = process;
         this.group = record.platform() == Platform.WINDOWS ? Optional.empty()
                 : Optional.of(new ProcessGroup(record.pid(), record.platform()));
@@ -86,10 +90,14 @@ public final class BatchRun implements RunHandle {
 
     private void loop() {
         List<String> raw = new ArrayList<>();
-        try (LogTailer tailer = new LogTailer(record.logFile())) {
+        LogTailer tailer = null;
+        try {
             Instant lastActivity = Instant.now();
             while (process.map(ProcessHandle::isAlive).orElse(false)) {
-                List<String> lines = tailer.poll();
+                if (tailer == null) {
+                    tailer = logFinder.find().map(this::open).orElse(null);
+                }
+                List<String> lines = tailer == null ? List.of() : tailer.poll();
                 accept(lines, raw);
                 Instant now = Instant.now();
                 if (!lines.isEmpty()) {
@@ -99,15 +107,26 @@ public final class BatchRun implements RunHandle {
                 long idle = Duration.between(lastActivity, now).toMillis();
                 LockSupport.parkNanos(idle < 50 ? 1_000_000 : idle < 1000 ? 5_000_000 : 20_000_000);
             }
-            accept(tailer.poll(), raw);
-            String tail = tailer.unterminatedTail();
-            if (!tail.isEmpty()) {
-                accept(List.of(tail), raw);
+            if (tailer == null) {
+                tailer = logFinder.find().map(this::open).orElse(null);
+            }
+            if (tailer != null) {
+                accept(tailer.poll(), raw);
+                String tail = tailer.unterminatedTail();
+                if (!tail.isEmpty()) {
+                    accept(List.of(tail), raw);
+                }
+                tailer.close();
             }
         } catch (IOException e) {
             // reported through the verdict below: the log could not be read
         }
         finish(raw);
+    }
+
+    private LogTailer open(java.nio.file.Path p) {
+        log = p;
+        return new LogTailer(p);
     }
 
     private void accept(List<String> lines, List<String> raw) {
@@ -124,16 +143,16 @@ public final class BatchRun implements RunHandle {
 
     private void finish(List<String> raw) {
         BatchLogVerdict verdict = BatchLogVerdict.of(raw);
-        classifier.finish(verdict.rc(), false);
+        classifier.finish(verdict.rc(), true); // the main do-file's closing `. ` and `end of do-file` are framing
         Outcome outcome = outcome(verdict, raw);
         OutputBuffer buffer = events.buffer();
         List<String> notes = new ArrayList<>();
         if (buffer.omitted() > 0) {
             notes.add(buffer.omitted() + " output lines in the middle are not kept in memory; the whole output is in "
-                    + record.logFile() + ".");
+                    + log + ".");
         }
         RunResult r = new RunResult(record.runId(), outcome, buffer.lines(), List.of(), record.startedAt(),
-                Instant.now(), Optional.of(record.logFile()), true, notes);
+                Instant.now(), Optional.of(log), true, notes);
         state = RunState.FINISHED;
         events.finished(r);
         result.complete(r);
@@ -147,7 +166,7 @@ public final class BatchRun implements RunHandle {
             }
             String stderr = readFile(record.stderrFile()).strip();
             if (raw.isEmpty()) {
-                return new Outcome.SessionDied("Stata did not run the do-file: it wrote no log " + record.logFile()
+                return new Outcome.SessionDied("Stata did not run the do-file: it wrote no log " + log
                         + (stderr.isEmpty() ? "." : ". Stata said: " + stderr), OptionalInt.empty());
             }
             return new Outcome.SessionDied("Stata stopped before the end of the do-file (the log has no "

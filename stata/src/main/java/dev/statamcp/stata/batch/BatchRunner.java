@@ -2,6 +2,7 @@ package dev.statamcp.stata.batch;
 
 import dev.statamcp.stata.discovery.StataInstallation;
 import dev.statamcp.stata.paths.BatchLogLocation;
+import dev.statamcp.stata.paths.StataQuoting;
 import dev.statamcp.stata.process.LaunchedProcess;
 import dev.statamcp.stata.process.Platform;
 import dev.statamcp.stata.process.ProcessGroupLauncher;
@@ -54,9 +55,10 @@ public final class BatchRunner {
             cmd.addAll(List.of("-b", "-q"));
         }
         cmd.add("do");
-        // Each argument is its own argv entry (no shell): spaces and quotes in the path need no escaping here.
-        cmd.add(request.doFile().toString());
-        cmd.addAll(request.args());
+        // Stata joins its arguments into one command line and parses that, so a path with spaces or quotes must
+        // carry Stata quotes inside its argv entry; a plain path goes bare, as people type it.
+        cmd.add(StataQuoting.argument(request.doFile().toString(), installation.platform() == Platform.WINDOWS));
+        request.args().forEach(a -> cmd.add(StataQuoting.argument(a)));
         return cmd;
     }
 
@@ -75,9 +77,9 @@ public final class BatchRunner {
         }
         Files.createDirectories(request.runDir());
         String runId = "b" + UUID.randomUUID().toString().replace("-", "").substring(0, 11);
-        Path log = BatchLogLocation.logFile(request.workingDirectory(), request.doFile());
-        // Stata replaces this file when it starts; removing it first means an old log is never read as the new one.
-        Files.deleteIfExists(log);
+        List<Path> logs = BatchLogLocation.candidates(request.workingDirectory().toAbsolutePath(),
+                request.doFile());
+        BatchLogFinder finder = BatchLogFinder.beforeStart(logs);
         Path stdout = request.runDir().resolve("batch-" + runId + ".stdout");
         Path stderr = request.runDir().resolve("batch-" + runId + ".stderr");
         ProcessBuilder pb = new ProcessBuilder(command(request)).directory(request.workingDirectory().toFile())
@@ -95,10 +97,10 @@ public final class BatchRunner {
         ProcessHandle handle = launched.process().toHandle();
         BatchRecord record = new BatchRecord(runId, launched.pid(), handle.info().startInstant(), startedAt,
                 request.doFile().toAbsolutePath(), request.args(), request.workingDirectory().toAbsolutePath(),
-                log.toAbsolutePath(), stdout, stderr, installation.platform());
+                logs, stdout, stderr, installation.platform());
         record.write(request.runDir().resolve("batch-" + runId + ".json"));
-        BatchRun run = new BatchRun(record, Optional.of(handle), killGrace, false, request.listener(), keepHeadLines,
-                keepTailLines);
+        BatchRun run = new BatchRun(record, Optional.of(handle), finder, killGrace, false, request.listener(),
+                keepHeadLines, keepTailLines);
         run.follow();
         return run;
     }
@@ -112,7 +114,8 @@ public final class BatchRunner {
         Optional<ProcessHandle> live = ProcessHandle.of(record.pid())
                 .filter(ProcessHandle::isAlive)
                 .filter(p -> sameStart(record.processStart(), p.info().startInstant()));
-        BatchRun run = new BatchRun(record, live, killGrace, true, Optional.empty(), keepHeadLines, keepTailLines);
+        BatchRun run = new BatchRun(record, live, BatchLogFinder.startedAt(record.logCandidates(),
+                record.startedAt()), killGrace, true, Optional.empty(), keepHeadLines, keepTailLines);
         run.follow();
         return run;
     }

@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
 /**
  * Verifies a candidate by running it in batch mode ({@code -b -q do check.do}; Windows {@code /e /q do check.do})
  * in a scratch folder and reading the log it writes there. Batch mode works on every platform, needs no console
- * and exits by itself. The do-file asks for {@code c(stata_version)}, {@code c(edition)}, {@code c(MP)},
- * {@code c(SE)} and {@code c(emulator)} through macro expansion, which cannot fail: an unknown {@code c()} value
- * expands to nothing in real Stata.
+ * and exits by itself. The do-file displays {@code c(stata_version)}, {@code c(edition)}, {@code c(MP)},
+ * {@code c(SE)} and {@code c(emulator)}, each under {@code capture}: a value this Stata does not have
+ * ({@code c(edition)} before 17, {@code c(emulator)} outside the emulator) shows a missing value or nothing.
  */
 public final class BatchVerifier implements Verifier {
 
@@ -47,8 +47,8 @@ public final class BatchVerifier implements Verifier {
         for (String[] kv : List.of(new String[] {"stata_version", "c(stata_version)"},
                 new String[] {"edition", "c(edition)"}, new String[] {"mp", "c(MP)"}, new String[] {"se", "c(SE)"},
                 new String[] {"emulator", "c(emulator)"})) {
-            b.append("capture noisily display \"__SMCP_\" \"INFO_check__ ").append(kv[0]).append("=`")
-                    .append(kv[1]).append("'\"\n");
+            b.append("capture noisily display \"__SMCP_\" \"INFO_check__ ").append(kv[0]).append("=\" ")
+                    .append(kv[1]).append('\n');
         }
         return b.toString();
     }

@@ -75,11 +75,16 @@ public final class StataQuoting {
      * otherwise so that Stata's own argument splitting keeps it whole.
      */
     public static String argument(String arg) {
+        return argument(arg, false);
+    }
+
+    /** Like {@link #argument(String)}, for a path of Windows when {@code windowsPath}. */
+    public static String argument(String arg, boolean windowsPath) {
         if (!arg.isEmpty() && arg.chars().allMatch(ch -> ch > ' ' && ch != '"' && ch != '`' && ch != '\''
                 && ch != '$' && ch != '\\' && ch < 0x7f)) {
-            return arg;
+            return windowsPath ? arg.replace('\\', '/') : arg;
         }
-        return quote(arg);
+        return quote(arg, windowsPath);
     }
 
     static boolean isWindows() {

@@ -40,10 +40,16 @@ public interface RunHandle {
     CompletableFuture<RunResult> result();
 
     /**
-     * Break, then kill if the run has not ended within {@code grace}: the one cancel path. Returns immediately.
+     * Break, then kill if the run has not ended within {@code grace}: the one cancel path. A queued run is taken out
+     * of the queue; a run whose Stata is still starting (nothing to break yet) is killed at once. Returns
+     * immediately.
      */
     default void cancel(Duration grace) {
+        if (state() == RunState.FINISHED) {
+            return;
+        }
         if (!breakRun()) {
+            kill();
             return;
         }
         // orTimeout on a copy: the handle's own future must never complete exceptionally

@@ -110,6 +110,11 @@ final class ConsoleProtocol {
         return b.toString();
     }
 
+    /** True for the echo of the wrapper's include command (possibly wrapped onto {@code > } lines after it). */
+    static boolean isIncludeEcho(String line) {
+        return line.startsWith(". capture noisily include ");
+    }
+
     /** True for the echo of the END marker command: where the user's code ends in the main log. */
     static boolean isEndEcho(String line, String runId) {
         String prefix = ". display \"__SMCP_\" \"END_";
@@ -147,7 +152,7 @@ final class ConsoleProtocol {
         info(b, runId, "edition", "c(edition)");
         info(b, runId, "mp", "c(MP)");
         info(b, runId, "se", "c(SE)");
-        // c(emulator) exists only in the emulator; an unknown c() expands to nothing in real Stata.
+        // c(emulator) exists only in the emulator; real Stata shows a missing value or an error (captured).
         info(b, runId, "emulator", "c(emulator)");
         if (probeGraphs) {
             b.append("capture quietly graph dir, memory\n");
@@ -158,8 +163,9 @@ final class ConsoleProtocol {
         return b.toString();
     }
 
+    /** Under capture: a c() value that does not exist in this Stata (c(edition) before 17) prints nothing. */
     private static void info(StringBuilder b, String runId, String key, String cValue) {
         b.append("capture noisily display \"__SMCP_\" \"INFO_").append(runId).append("__ ").append(key)
-                .append("=`").append(cValue).append("'\"\n");
+                .append("=\" ").append(cValue).append('\n');
     }
 }

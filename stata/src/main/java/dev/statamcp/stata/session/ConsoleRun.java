@@ -39,7 +39,8 @@ final class ConsoleRun {
     private static final Duration MAIN_LOG_LAG = Duration.ofMillis(150);
     private static final Pattern EXIT_STATA = Pattern.compile("^(?:cap(?:ture)?\\s+)?exit\\b.*\\bSTATA\\b.*");
 
-    private enum Phase { PRE, REGION, AWAIT_END, POST }
+    /** PRE: wrapper lines before the code; INCLUDE: the include command's echo; REGION: the user's code. */
+    private enum Phase { PRE, INCLUDE, REGION, AWAIT_END, POST }
 
     private final ConsoleRunHandle handle;
     private final StataSession session;
@@ -58,6 +59,7 @@ final class ConsoleRun {
     private boolean breakSeen;
     private Instant breakSeenAt;
     private boolean resent;
+    private boolean includeEchoSeen;
     private int regionLines;
     private String lastEcho = "";
     private List<String> graphsBefore = List.of();
@@ -130,7 +132,7 @@ final class ConsoleRun {
                     break;
                 }
                 classifier.tick(now);
-                if (breakSeen && !resent && (phase == Phase.PRE || phase == Phase.REGION)
+                if (breakSeen && !resent && phase != Phase.AWAIT_END && phase != Phase.POST
                         && now.isAfter(breakSeenAt.plus(session.settings().breakResend()))) {
                     resent = true; // Stata dropped the input typed ahead of the Break: ask for the markers again
                     try {
@@ -156,7 +158,7 @@ final class ConsoleRun {
             onMainLine(line);
         }
         // The end logs appear only after the code; look at them often once the code is done, rarely before.
-        if (phase != Phase.PRE && phase != Phase.REGION || iteration % 16 == 0 || breakSeen) {
+        if (phase == Phase.AWAIT_END || phase == Phase.POST || iteration % 16 == 0 || breakSeen) {
             for (String line : end.poll()) {
                 activity = true;
                 onMarkerLine(line);
@@ -179,9 +181,22 @@ final class ConsoleRun {
                 } else if (isBreak(line)) {
                     noteBreak();
                 } else if (marker(line, Kind.BEGIN)) {
-                    phase = Phase.REGION;
+                    phase = Phase.INCLUDE;
                 } else {
                     onMarkerLine(line);
+                }
+            }
+            case INCLUDE -> {
+                // blank line after the marker, the include echo and its wrapped part, one blank line after it
+                if (ConsoleProtocol.isEndEcho(line, id)) {
+                    phase = Phase.AWAIT_END;
+                } else if (ConsoleProtocol.isIncludeEcho(line)) {
+                    includeEchoSeen = true;
+                } else if (includeEchoSeen && !line.startsWith("> ")) {
+                    phase = Phase.REGION;
+                    if (!line.isBlank()) {
+                        onMainLine(line);
+                    }
                 }
             }
             case REGION -> {
