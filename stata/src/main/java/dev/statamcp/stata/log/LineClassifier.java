@@ -43,6 +43,17 @@ public final class LineClassifier {
         this.sink = sink;
     }
 
+    /** Classifies a complete log at once: every line has all the lines after it, so nothing waits for time. */
+    public static List<OutputLine> classifyAll(List<String> lines, OptionalInt rc, boolean dropWrapperFraming) {
+        List<OutputLine> out = new ArrayList<>(lines.size());
+        LineClassifier c = new LineClassifier(Duration.ofDays(1), out::add);
+        for (String line : lines) {
+            c.accept(line, Instant.EPOCH);
+        }
+        c.finish(rc, dropWrapperFraming);
+        return out;
+    }
+
     /** Accepts the next raw line read at {@code at}; returns the line's shape for callers tracking echoes. */
     public boolean accept(String text, Instant at) {
         if (finished) {

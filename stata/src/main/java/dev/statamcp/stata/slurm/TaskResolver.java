@@ -149,11 +149,8 @@ final class TaskResolver {
 
     /** Stata's error text above {@code r(rc);}, found by the engine's log classifier. */
     private static String errorMessage(List<String> lines, int rc) {
-        // The whole log is at hand, so no line needs to wait for time to decide its kind: an hour is "forever".
-        LineClassifier classifier = new LineClassifier(Duration.ofHours(1), line -> { });
-        lines.forEach(line -> classifier.accept(line, Instant.EPOCH));
-        classifier.finish(OptionalInt.of(rc), false);
-        return ErrorLocator.locate(classifier.lines(), rc).message().map(m -> m.replace('\n', ' ')).orElse(null);
+        return ErrorLocator.locate(LineClassifier.classifyAll(lines, OptionalInt.of(rc), false), rc).message()
+                .map(m -> m.replace('\n', ' ')).orElse(null);
     }
 
     /**
