@@ -111,10 +111,11 @@ class BreakKillIntegrationTest {
 
     @Test
     void crashGivesAClearErrorAndTheNextRunSucceedsOnAFreshSession() {
-        // the emulator dies abruptly after this many commands; start-up and wrappers use some of them
-        try (StataSession s = session("crash", Map.of("FAKESTATA_CRASH_AFTER", "40"))) {
+        // The emulator dies abruptly after this many commands (start-up and each run's wrapper count too). The
+        // fresh Stata has the same limit, which start-up plus one run stays well below.
+        try (StataSession s = session("crash", Map.of("FAKESTATA_CRASH_AFTER", "100"))) {
             RunResult r = null;
-            for (int i = 0; i < 10; i++) {
+            for (int i = 0; i < 50; i++) {
                 r = await(s.submit(RunRequest.of("display \"run " + i + "\"")));
                 if (!r.succeeded()) {
                     break;
