@@ -33,7 +33,7 @@ public final class CompletionFeature {
         Map<String, String> context = new LinkedHashMap<>();
         JsonNode given = params.path("context").path("arguments");
         if (given.isObject()) {
-            given.fields().forEachRemaining(field -> context.put(field.getKey(), field.getValue().asText()));
+            given.properties().forEach(field -> context.put(field.getKey(), field.getValue().asText()));
         }
         CompletionProvider.Completion completion = null;
         for (CompletionProvider provider : providers) {

@@ -16,7 +16,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -157,8 +156,7 @@ public final class Json {
             generator.writeNull();
         } else if (node.isObject()) {
             generator.writeStartObject();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 generator.writeFieldName(field.getKey());
                 writeValue(generator, field.getValue());
             }

@@ -43,7 +43,7 @@ public final class PromptsFeature {
         Map<String, String> arguments = new LinkedHashMap<>();
         JsonNode given = params.get("arguments");
         if (given != null && given.isObject()) {
-            given.fields().forEachRemaining(field -> arguments.put(field.getKey(), field.getValue().asText()));
+            given.properties().forEach(field -> arguments.put(field.getKey(), field.getValue().asText()));
         } else if (given != null && !given.isNull()) {
             throw McpException.invalidParams("'arguments' of prompt '" + name + "' must be an object of strings");
         }

@@ -3,7 +3,6 @@ package dev.statamcp.mcp.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -39,8 +38,7 @@ public final class SchemaValidator {
         ObjectNode result = arguments.deepCopy();
         JsonNode properties = schema == null ? null : schema.get("properties");
         if (properties != null && properties.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> property = it.next();
+            for (Map.Entry<String, JsonNode> property : properties.properties()) {
                 JsonNode defaultValue = property.getValue().get("default");
                 if (defaultValue != null && !result.has(property.getKey())) {
                     result.set(property.getKey(), defaultValue.deepCopy());
@@ -175,8 +173,7 @@ public final class SchemaValidator {
         }
         JsonNode properties = schema.get("properties");
         JsonNode additional = schema.get("additionalProperties");
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : value.properties()) {
             JsonNode propertySchema = properties == null ? null : properties.get(field.getKey());
             String fieldPath = join(path, field.getKey());
             if (propertySchema != null) {

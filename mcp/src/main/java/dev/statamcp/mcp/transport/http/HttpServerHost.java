@@ -99,8 +99,14 @@ public final class HttpServerHost implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        server.stop();
+    public void close() {
+        try {
+            server.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IllegalStateException("the HTTP server did not stop cleanly: " + e.getMessage(), e);
+        }
     }
 
     static boolean isLoopback(String host) {
