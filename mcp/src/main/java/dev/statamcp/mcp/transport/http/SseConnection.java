@@ -1,26 +1,40 @@
 package dev.statamcp.mcp.transport.http;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.jetty.io.Content;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.IteratingCallback;
 
-/** One open HTTP response carrying server-sent events. Writes block; callers serialise them. */
+/**
+ * One open HTTP response carrying server-sent events. Writes never block the caller (a tool handler reporting
+ * progress must not wait for a slow network): text is queued and sent by Jetty's asynchronous writes, one at a
+ * time. A client that falls more than {@link #MAX_QUEUED_BYTES} behind is disconnected; nothing is lost, since
+ * every event is in the session's event store for it to resume from.
+ */
 final class SseConnection {
+    static final long MAX_QUEUED_BYTES = 4L * 1024 * 1024;
+    private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
+
     private final Response response;
     private final Callback callback;
-    private final OutputStream out;
+    private final Deque<ByteBuffer> queue = new ArrayDeque<>();
+    private final Flusher flusher = new Flusher();
+    private final AtomicBoolean completed = new AtomicBoolean();
+    private long queuedBytes;
+    private boolean closing;
     private volatile boolean open = true;
 
     SseConnection(Response response, Callback callback) {
         this.response = response;
         this.callback = callback;
-        this.out = Content.Sink.asOutputStream(response);
     }
 
-    /** Sends the response headers for an event stream (the caller has set the session header). */
+    /** Sets the response headers for an event stream (the caller has set the session header). */
     static void prepareHeaders(Response response) {
         response.setStatus(200);
         response.getHeaders().put("Content-Type", "text/event-stream");
@@ -32,43 +46,84 @@ final class SseConnection {
         return open;
     }
 
-    /** Writes raw SSE text and flushes; returns false (and marks the connection closed) if the client is gone. */
+    /** Queues SSE text; returns false (and the connection is closed) if the client is gone or too far behind. */
     boolean write(String text) {
-        if (!open) {
-            return false;
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        synchronized (this) {
+            if (!open || closing) {
+                return false;
+            }
+            if (queuedBytes + bytes.length > MAX_QUEUED_BYTES) {
+                fail(new IOException("the client reads too slowly (" + queuedBytes + " bytes waiting)"));
+                return false;
+            }
+            queue.addLast(ByteBuffer.wrap(bytes));
+            queuedBytes += bytes.length;
         }
-        try {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            return true;
-        } catch (IOException | RuntimeException e) {
-            fail(e);
-            return false;
-        }
+        flusher.iterate();
+        return true;
     }
 
-    /** Ends the response normally. */
+    /** Ends the response once everything queued is written. */
     void close() {
-        if (!open) {
-            return;
+        synchronized (this) {
+            if (!open || closing) {
+                return;
+            }
+            closing = true;
         }
-        open = false;
-        try {
-            out.close();
-            callback.succeeded();
-        } catch (IOException | RuntimeException e) {
-            callback.failed(e);
-        }
+        flusher.iterate();
     }
 
+    /** Drops the connection at once (client gone, or too slow). */
     void fail(Throwable cause) {
-        if (open) {
-            open = false;
+        open = false;
+        if (completed.compareAndSet(false, true)) {
             callback.failed(cause);
         }
     }
 
-    Response response() {
-        return response;
+    /** Writes the queue one buffer at a time; Jetty calls back when each write is done. */
+    private final class Flusher extends IteratingCallback {
+        private boolean lastWritten;
+
+        @Override
+        protected Action process() {
+            ByteBuffer next;
+            boolean finish;
+            synchronized (SseConnection.this) {
+                if (!open) {
+                    return Action.SUCCEEDED;
+                }
+                next = queue.pollFirst();
+                if (next != null) {
+                    queuedBytes -= next.remaining();
+                }
+                finish = next == null && closing && !lastWritten;
+                if (next == null && !finish) {
+                    return lastWritten ? Action.SUCCEEDED : Action.IDLE;
+                }
+            }
+            if (finish) {
+                lastWritten = true;
+                response.write(true, NOTHING, this);
+            } else {
+                response.write(false, next, this);
+            }
+            return Action.SCHEDULED;
+        }
+
+        @Override
+        protected void onCompleteSuccess() {
+            open = false;
+            if (completed.compareAndSet(false, true)) {
+                callback.succeeded();
+            }
+        }
+
+        @Override
+        protected void onCompleteFailure(Throwable cause) {
+            fail(cause);
+        }
     }
 }

@@ -48,6 +48,29 @@ class HttpStreamsTest {
     }
 
     @Test
+    void aClientThatStopsReadingNeverBlocksTheHandler() throws Exception {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        String chunk = "x".repeat(8 * 1024);
+        McpServer server = ConformanceFixture.builder().tool(dev.statamcp.mcp.tools.Tool.builder("flood").handler((a, ctx) -> {
+            for (int i = 0; i < 2000; i++) { // 16 MB of log messages, far more than socket buffers hold
+                ctx.log(dev.statamcp.mcp.session.LogLevel.INFO, "flood", chunk);
+            }
+            done.countDown();
+            return dev.statamcp.mcp.tools.ToolResult.text("flooded");
+        }).build()).build();
+        try (FixtureHttpServer fixture = FixtureHttpServer.start(server, 0, QUICK)) {
+            RawHttpClient client = new RawHttpClient(fixture.url());
+            client.initialize("2025-11-25");
+            HttpResponse<InputStream> response = client.postStream(
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"flood\"}}");
+            try (InputStream unread = response.body()) {
+                assertThat(done.await(20, java.util.concurrent.TimeUnit.SECONDS))
+                        .as("the handler finished although nobody reads its stream").isTrue();
+            }
+        }
+    }
+
+    @Test
     void idleStreamsGetKeepAlivesAndIdleSessionsExpire() throws Exception {
         List<String> closed = new CopyOnWriteArrayList<>();
         McpServer server = ConformanceFixture.builder().sessionListener(new SessionListener() {
