@@ -76,6 +76,11 @@ public record SessionSettings(Path workingDirectory, Path tempRoot, int lineSize
                 startTimeout, grace, breakResend, keepRunFiles, keepHeadLines, keepTailLines);
     }
 
+    public SessionSettings withStartTimeout(Duration timeout) {
+        return new SessionSettings(workingDirectory, tempRoot, lineSize, environment, trackGraphs, maxQueue, timeout,
+                killGrace, breakResend, keepRunFiles, keepHeadLines, keepTailLines);
+    }
+
     public SessionSettings withLineSize(int size) {
         return new SessionSettings(workingDirectory, tempRoot, size, environment, trackGraphs, maxQueue, startTimeout,
                 killGrace, breakResend, keepRunFiles, keepHeadLines, keepTailLines);

@@ -1,7 +1,6 @@
 package dev.statamcp.stata.session;
 
 import dev.statamcp.stata.discovery.StataInstallation;
-import dev.statamcp.stata.process.KillReport;
 import dev.statamcp.stata.process.LaunchedProcess;
 import dev.statamcp.stata.process.ProcessGroupLauncher;
 import dev.statamcp.stata.process.ProcessKiller;
@@ -53,9 +52,7 @@ public final class StataSession implements AutoCloseable {
     private boolean starting;
     private boolean closed;
     private ConsoleRunHandle breakTarget;
-    private CompletableFuture<KillReport> kill;
-    private String killReason;
-    private boolean killByUser;
+    private final KillSwitch killSwitch = new KillSwitch();
     private Instant lastActivity = Instant.now();
     private long runsCompleted;
     private String lastExit;
@@ -139,13 +136,9 @@ public final class StataSession implements AutoCloseable {
             proc = fresh ? start() : process;
         } catch (SessionStartException e) {
             Instant now = Instant.now();
-            boolean byUser;
-            synchronized (lock) {
-                byUser = killByUser;
-            }
-            Outcome outcome = byUser ? killOutcome().orElseThrow()
+            Outcome outcome = killSwitch.byUser() ? killSwitch.outcome(settings.killGrace()).orElseThrow()
                     : new Outcome.SessionDied(e.getMessage(), e.exitCode());
-            clearKill();
+            killSwitch.clear();
             return new RunResult(handle.runId(), outcome, List.of(), List.of(), now, now, Optional.empty(), true,
                     List.of());
         }
@@ -158,7 +151,7 @@ public final class StataSession implements AutoCloseable {
 
     /** Starts Stata and runs the start-up code; throws with Stata's own words when it cannot. */
     private SessionProcess start() throws SessionStartException {
-        sweep(detachProcess(), "previous Stata process ended");
+        ProcessCleanup.sweep(detachProcess(), settings.killGrace(), name, "previous Stata process ended");
         Path wd = settings.workingDirectory();
         if (!Files.isDirectory(wd)) {
             throw new SessionStartException("The working directory " + wd + " does not exist. Create it or choose "
@@ -186,6 +179,7 @@ public final class StataSession implements AutoCloseable {
             process = proc;
             starting = true;
         }
+        killSwitch.launched(proc, settings.killGrace());
         try {
             String initId = ConsoleProtocol.newRunId();
             ConsoleRunHandle init = new ConsoleRunHandle(initId, RunRequest.query(ConsoleProtocol.initCode(initId,
@@ -199,11 +193,16 @@ public final class StataSession implements AutoCloseable {
             RunResult r = new ConsoleRun(init, this, proc, true, false).execute();
             watchdog.cancel(false);
             if (!r.succeeded()) {
-                String words = proc.alive() ? "" : proc.lastWords();
-                sweep(detachProcess(), "start-up failed");
-                throw new SessionStartException("Stata could not start a session (" + installation.describe()
-                        + "): " + r.outcome().summary() + (words.isEmpty() || r.outcome().summary().contains(words)
-                        ? "" : "\nStata said: " + words), proc.exitCode());
+                ProcessCleanup.sweep(detachProcess(), settings.killGrace(), name, "start-up failed");
+                String words = proc.lastWords();
+                String what = r.outcome() instanceof Outcome.Killed k ? k.reason() + "; it was stopped"
+                        : r.outcome() instanceof Outcome.SessionDied ? "Stata exited while starting"
+                        + proc.exitCode().stream().mapToObj(c -> " (exit code " + c + ")").findFirst().orElse("")
+                        : "its start-up commands failed: " + r.outcome().summary();
+                throw new SessionStartException("Stata could not start a session with " + installation.describe()
+                        + ": " + what + "." + (words.isEmpty() ? "" : "\nStata said: " + words)
+                        + "\nCheck Stata's licence and installation (`stata-mcp doctor` explains what it finds).",
+                        proc.exitCode());
             }
             SessionInfo info = SessionInfo.parse(r.output(), initId);
             proc.info = info;
@@ -239,9 +238,9 @@ public final class StataSession implements AutoCloseable {
             process = null;
             lastExit = dead.exitCode().stream().mapToObj(c -> "Stata exited with code " + c).findFirst()
                     .orElse("Stata exited");
-            CompletableFuture.runAsync(() -> sweep(dead, "after exit"));
+            CompletableFuture.runAsync(() -> ProcessCleanup.sweep(dead, settings.killGrace(), name, "after exit"));
         }
-        clearKillLocked();
+        killSwitch.clear();
         recentRuns.addLast(handle.runId());
         while (recentRuns.size() > settings.keepRunFiles() && dir != null) {
             ConsoleProtocol.RunFiles f = ConsoleProtocol.RunFiles.in(dir, recentRuns.removeFirst());
@@ -251,21 +250,6 @@ public final class StataSession implements AutoCloseable {
                 } catch (IOException ignored) {
                     // a file Stata still holds open; it goes with the session folder
                 }
-            }
-        }
-    }
-
-    /** Kills anything left in a process group that is no longer ours to use. */
-    private void sweep(SessionProcess old, String why) {
-        if (old == null) {
-            return;
-        }
-        if (old.alive() || old.launched.group().map(g -> !g.isEmpty()).orElse(false)) {
-            old.closeInput();
-            KillReport report = ProcessKiller.kill(old.launched, settings.killGrace());
-            if (!report.clean()) {
-                LOG.warn("Session '{}': processes {} of Stata's group survived the kill ({})", name,
-                        report.survivors(), why);
             }
         }
     }
@@ -281,17 +265,28 @@ public final class StataSession implements AutoCloseable {
     // ---- break and kill ----
 
     boolean breakRun(ConsoleRunHandle handle) {
+        if (removeQueued(handle)) {
+            return true;
+        }
         synchronized (lock) {
-            if (queue.remove(handle)) {
-                handle.cancel("removed from the queue before it started");
-                return true;
-            }
             if (executing != handle || process == null || starting) {
                 return false;
             }
             breakTarget = handle;
             return ProcessKiller.interrupt(process.launched);
         }
+    }
+
+    /** Takes a run that has not started out of the queue (its result then says so). */
+    private boolean removeQueued(ConsoleRunHandle handle) {
+        boolean removed;
+        synchronized (lock) {
+            removed = queue.remove(handle);
+        }
+        if (removed) {
+            handle.cancel("removed from the queue before it started");
+        }
+        return removed;
     }
 
     boolean breakRequested(ConsoleRunHandle handle) {
@@ -301,11 +296,10 @@ public final class StataSession implements AutoCloseable {
     }
 
     void kill(ConsoleRunHandle handle, String reason) {
+        if (removeQueued(handle)) {
+            return;
+        }
         synchronized (lock) {
-            if (queue.remove(handle)) {
-                handle.cancel("removed from the queue before it started");
-                return;
-            }
             if (executing != handle) {
                 return;
             }
@@ -314,53 +308,16 @@ public final class StataSession implements AutoCloseable {
     }
 
     private void requestKill(String reason, boolean byUser) {
+        SessionProcess target;
         synchronized (lock) {
-            if (kill != null || process == null) {
-                return;
-            }
-            SessionProcess target = process;
-            killReason = reason;
-            killByUser = byUser;
-            kill = CompletableFuture.supplyAsync(() -> {
-                target.closeInput();
-                return ProcessKiller.kill(target.launched, settings.killGrace());
-            });
+            target = process;
         }
+        killSwitch.request(target, reason, byUser, settings.killGrace());
     }
 
     /** The outcome for a run whose process died because the engine killed it, once the kill is complete. */
-    Optional<Outcome> killOutcome() {
-        CompletableFuture<KillReport> k;
-        String reason;
-        synchronized (lock) {
-            k = kill;
-            reason = killReason;
-        }
-        if (k == null) {
-            return Optional.empty();
-        }
-        try {
-            KillReport report = k.get(settings.killGrace().toMillis() + 15_000, TimeUnit.MILLISECONDS);
-            return Optional.of(new Outcome.Killed(reason, report.survivors()));
-        } catch (Exception e) {
-            return Optional.of(new Outcome.Killed(reason, List.of()));
-        }
-    }
-
     Optional<Outcome> killOutcome(ConsoleRunHandle handle) {
-        return killOutcome();
-    }
-
-    private void clearKill() {
-        synchronized (lock) {
-            clearKillLocked();
-        }
-    }
-
-    private void clearKillLocked() {
-        kill = null;
-        killReason = null;
-        killByUser = false;
+        return killSwitch.outcome(settings.killGrace());
     }
 
     int lastUserRc() {
@@ -397,7 +354,7 @@ public final class StataSession implements AutoCloseable {
             synchronized (lock) {
                 idle = starting ? null : detachProcess();
             }
-            stopGracefully(idle);
+            ProcessCleanup.stopGracefully(idle, settings.killGrace(), name);
         }
     }
 
@@ -411,7 +368,7 @@ public final class StataSession implements AutoCloseable {
             }
             stop = detachProcess();
         }
-        stopGracefully(stop);
+        ProcessCleanup.stopGracefully(stop, settings.killGrace(), name);
         return true;
     }
 
@@ -420,24 +377,6 @@ public final class StataSession implements AutoCloseable {
         synchronized (lock) {
             return executing == null && queue.isEmpty() && lastActivity.plus(idle).isBefore(Instant.now());
         }
-    }
-
-    private void stopGracefully(SessionProcess p) {
-        if (p == null) {
-            return;
-        }
-        try {
-            p.type("exit, clear\n");
-        } catch (IOException ignored) {
-            // already gone
-        }
-        p.closeInput();
-        try {
-            p.launched.process().waitFor(3, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        sweep(p, "stop");
     }
 
     /** Cancels queued runs, kills running code and Stata, removes the session folder. Idempotent. */
@@ -459,7 +398,7 @@ public final class StataSession implements AutoCloseable {
             running.result().orTimeout(settings.killGrace().toMillis() + 20_000, TimeUnit.MILLISECONDS)
                     .exceptionally(e -> null).join();
         }
-        stopGracefully(detachProcess());
+        ProcessCleanup.stopGracefully(detachProcess(), settings.killGrace(), name);
         try {
             worker.join(2000);
         } catch (InterruptedException e) {
@@ -469,7 +408,7 @@ public final class StataSession implements AutoCloseable {
         synchronized (lock) {
             d = dir;
         }
-        deleteTree(d);
+        ProcessCleanup.deleteTree(d);
     }
 
     public boolean isClosed() {
@@ -488,23 +427,6 @@ public final class StataSession implements AutoCloseable {
                     settings.workingDirectory(), Optional.ofNullable(executing).map(ConsoleRunHandle::runId),
                     queue.size(), Optional.ofNullable(p).map(x -> x.startedAt), lastActivity, runsCompleted,
                     Optional.ofNullable(p).map(x -> x.info), Optional.ofNullable(lastExit));
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort: a temp folder
-                }
-            });
-        } catch (IOException ignored) {
-            // best effort
         }
     }
 }
