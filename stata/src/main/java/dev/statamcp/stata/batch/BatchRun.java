@@ -151,8 +151,8 @@ public final class BatchRun implements RunHandle {
             notes.add(buffer.omitted() + " output lines in the middle are not kept in memory; the whole output is in "
                     + log + ".");
         }
-        RunResult r = new RunResult(record.runId(), outcome, buffer.lines(), List.of(), record.startedAt(),
-                Instant.now(), Optional.of(log), true, notes);
+        RunResult r = new RunResult(record.runId(), outcome, buffer.reclassified(verdict.rc()), List.of(),
+                record.startedAt(), Instant.now(), Optional.of(log), true, notes);
         state = RunState.FINISHED;
         events.finished(r);
         result.complete(r);
@@ -180,7 +180,7 @@ public final class BatchRun implements RunHandle {
         if (rc == ReturnCodes.BREAK && (breakRequested || verdict.breakSeen())) {
             return new Outcome.Broken();
         }
-        List<OutputLine> lines = events.buffer().lines();
+        List<OutputLine> lines = events.buffer().reclassified(verdict.rc());
         ErrorLocator.Located located = ErrorLocator.locate(lines, rc);
         OptionalInt line = located.returnCodeIndex() < 0 ? OptionalInt.empty()
                 : tracker.lineAt((int) events.buffer().arrivalIndex(located.returnCodeIndex()));

@@ -54,6 +54,24 @@ public final class LineClassifier {
         return out;
     }
 
+    /**
+     * The kinds of already delivered lines decided again with the whole output at hand (timestamps kept). Live
+     * decisions that had to be made on time (a message whose {@code r(N);} came late on a busy machine) are
+     * corrected this way in the final result.
+     */
+    public static List<OutputLine> reclassify(List<OutputLine> lines, OptionalInt rc) {
+        List<String> texts = new ArrayList<>(lines.size());
+        for (OutputLine l : lines) {
+            texts.add(l.text());
+        }
+        List<OutputLine> decided = classifyAll(texts, rc, false);
+        List<OutputLine> out = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            out.add(new OutputLine(lines.get(i).at(), decided.get(i).kind(), lines.get(i).text()));
+        }
+        return out;
+    }
+
     /** Accepts the next raw line read at {@code at}; returns the line's shape for callers tracking echoes. */
     public boolean accept(String text, Instant at) {
         if (finished) {

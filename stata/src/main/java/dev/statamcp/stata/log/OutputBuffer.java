@@ -3,6 +3,7 @@ package dev.statamcp.stata.log;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Keeps a run's output lines in memory up to a limit: the first {@code headLimit} lines and the last
@@ -46,6 +47,19 @@ public final class OutputBuffer {
     /** Position in the whole output of the line at {@code index} of {@link #lines()}. */
     public synchronized long arrivalIndex(int index) {
         return index < head.size() ? index : index + omitted();
+    }
+
+    /**
+     * Head then tail, with kinds decided again on the whole of each part ({@link LineClassifier#reclassify}); the
+     * omitted middle, if any, separates the two parts.
+     */
+    public synchronized List<OutputLine> reclassified(OptionalInt rc) {
+        if (tail.isEmpty()) {
+            return LineClassifier.reclassify(head, rc);
+        }
+        List<OutputLine> all = new ArrayList<>(LineClassifier.reclassify(head, OptionalInt.empty()));
+        all.addAll(LineClassifier.reclassify(new ArrayList<>(tail), rc));
+        return all;
     }
 
     /** Head then tail (with the omitted middle missing). */

@@ -65,6 +65,7 @@ final class ConsoleRun {
     private List<String> graphsBefore = List.of();
     private List<String> graphsAfter;
     private List<String> graphsDrawn;
+    private List<OutputLine> finalLines;
 
     ConsoleRun(ConsoleRunHandle handle, StataSession session, SessionProcess proc, boolean fresh,
                boolean trackGraphs) {
@@ -283,7 +284,7 @@ final class ConsoleRun {
             return new Outcome.Succeeded();
         }
         OutputBuffer buffer = handle.events().buffer();
-        List<OutputLine> lines = buffer.lines();
+        List<OutputLine> lines = finalLines();
         ErrorLocator.Located located = ErrorLocator.locate(lines, code);
         OptionalInt line = located.returnCodeIndex() < 0 ? OptionalInt.empty()
                 : handle.tracker().lineAt((int) buffer.arrivalIndex(located.returnCodeIndex()));
@@ -316,8 +317,16 @@ final class ConsoleRun {
             allNotes.add(buffer.omitted() + " output lines in the middle are not kept in memory; the whole output is "
                     + "in " + files.log() + ".");
         }
-        return new RunResult(id, outcome, buffer.lines(), graphNames(), started, Instant.now(),
+        return new RunResult(id, outcome, finalLines(), graphNames(), started, Instant.now(),
                 Optional.of(files.log()), fresh, allNotes);
+    }
+
+    /** The delivered lines with their kinds decided again on the whole output. */
+    private List<OutputLine> finalLines() {
+        if (finalLines == null) {
+            finalLines = handle.events().buffer().reclassified(rcOptional());
+        }
+        return finalLines;
     }
 
     /** Graphs drawn during the run that still exist, then graphs that are new by name. */

@@ -139,4 +139,37 @@ class LineClassifierTest {
         assertThat(seen).extracting(OutputLine::kind)
                 .containsExactly(LineKind.ECHO, LineKind.ERROR, LineKind.ERROR);
     }
+
+    @Test
+    void aMessageReleasedAsOutputOnTimeIsAnErrorInTheFinalResult() {
+        List<OutputLine> seen = new ArrayList<>();
+        LineClassifier c = new LineClassifier(HOLD, seen::add);
+        Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
+        c.accept(". gen y = bad_var + 1", t0);
+        c.accept("bad_var not found", t0);
+        c.tick(t0.plusMillis(50)); // busy machine: r(111); comes late
+        c.accept("r(111);", t0.plusMillis(60));
+        c.accept("", t0.plusMillis(60));
+        c.finish(OptionalInt.of(111), true);
+        assertThat(seen).extracting(OutputLine::kind)
+                .containsExactly(LineKind.ECHO, LineKind.OUTPUT, LineKind.ERROR);
+
+        List<OutputLine> fixed = LineClassifier.reclassify(seen, OptionalInt.of(111));
+        assertThat(fixed).extracting(OutputLine::kind).containsExactly(LineKind.ECHO, LineKind.ERROR, LineKind.ERROR);
+        assertThat(fixed.get(1).at()).isEqualTo(t0);
+    }
+
+    @Test
+    void outputBufferKeepsHeadAndTailAndReclassifiesBoth() {
+        OutputBuffer b = new OutputBuffer(2, 3);
+        Instant t = Instant.EPOCH;
+        for (String text : List.of(". a", "1", "x", "y", ". gen z = q", "q not found", "r(111);")) {
+            b.add(new OutputLine(t, LineKind.OUTPUT, text));
+        }
+        assertThat(b.total()).isEqualTo(7);
+        assertThat(b.omitted()).isEqualTo(2);
+        assertThat(b.arrivalIndex(3)).isEqualTo(5);
+        assertThat(b.reclassified(OptionalInt.of(111))).extracting(OutputLine::kind).containsExactly(
+                LineKind.ECHO, LineKind.OUTPUT, LineKind.ECHO, LineKind.ERROR, LineKind.ERROR);
+    }
 }
