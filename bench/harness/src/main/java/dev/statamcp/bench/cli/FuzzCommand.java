@@ -52,6 +52,10 @@ final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--max-oversize", description = "Largest oversized message in bytes (default: 4 MiB).")
     int maxOversize = 4 << 20;
 
+    @Option(names = "--restart", negatable = true, description = "Over stdio, start a server that died or hung "
+            + "again and go on, to find every kind of failure in one run (default: on; the run still fails).")
+    boolean restart = true;
+
     @Option(names = "--strict", description = "Also fail ours on SPEC findings.")
     boolean strict;
 
@@ -67,7 +71,7 @@ final class FuzzCommand implements Callable<Integer> {
         long theSeed = seed != null ? seed : System.nanoTime() & 0xFFFFFFFFL;
         System.err.printf("fuzz seed: %d%n", theSeed);
         FuzzConfig config = new FuzzConfig(theSeed, messages, from, maxOversize, 10_000, 2_000,
-                base.resolve("bench/target/fuzz-failures"));
+                base.resolve("bench/target/fuzz-failures"), restart);
         Path logDir = base.resolve("bench/target/logs");
         List<ReliabilityWriter.Run> runs = new ArrayList<>();
         boolean stdio = !transport.equals("http");

@@ -41,7 +41,7 @@ public final class Answers {
     private int late;
 
     /**
-     * @param lateAnswer tells ids still owed to earlier messages: an answer with such an id is late, not wrong
+     * @param lateAnswer tells ids of earlier messages: an answer with such an id is late, not wrong
      */
     public Answers(Expectation expectation, Set<String> mustSucceed, Predicate<String> lateAnswer) {
         this.expectation = expectation;
@@ -118,9 +118,12 @@ public final class Answers {
         }
     }
 
-    /** True when every request with an id has been answered (or the whole message was refused with a null id). */
+    /**
+     * True when every request with an id has been answered (or the whole message was refused with a null id), and a
+     * message that calls for some answer has had one.
+     */
     public boolean complete() {
-        return unanswered().isEmpty();
+        return unanswered().isEmpty() && (!expectation.answerRequired() || responses > 0);
     }
 
     private List<Set<String>> unanswered() {
@@ -134,13 +137,6 @@ public final class Answers {
             }
         }
         return missing;
-    }
-
-    /** Ids still owed after the wait: an answer with one of them arriving later is late, not wrong. */
-    public Set<String> owed() {
-        Set<String> owed = new java.util.HashSet<>();
-        unanswered().forEach(owed::addAll);
-        return owed;
     }
 
     /** Everything wrong, once no more answers will be counted for this message. */

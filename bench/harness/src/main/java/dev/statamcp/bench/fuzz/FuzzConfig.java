@@ -11,11 +11,14 @@ import java.nio.file.Path;
  * @param answerTimeoutMs   how long a server may take to answer before it counts as hung
  * @param graceMs           after the liveness ping is answered, how long to wait for answers still owed
  * @param failureDir        where the exact bytes of failing messages are saved
+ * @param restartAfterDeath over stdio, start a server that died or hung again and go on (the run still fails)
  */
 public record FuzzConfig(long seed, int messages, int from, int maxOversizeBytes, int answerTimeoutMs, int graceMs,
-                         Path failureDir) {
+                         Path failureDir, boolean restartAfterDeath) {
 
-    public static FuzzConfig of(long seed, int messages, Path failureDir) {
-        return new FuzzConfig(seed, messages, 0, 4 << 20, 10_000, 2_000, failureDir);
+    /** Stops at the first death: what the test suite wants. */
+    public FuzzConfig(long seed, int messages, int from, int maxOversizeBytes, int answerTimeoutMs, int graceMs,
+                      Path failureDir) {
+        this(seed, messages, from, maxOversizeBytes, answerTimeoutMs, graceMs, failureDir, false);
     }
 }

@@ -28,59 +28,114 @@ import java.util.concurrent.TimeoutException;
 public final class StdioFuzzer {
     private static final byte[] EOF = new byte[0];
 
-    private final ServerProcess server;
+    private final List<String> command;
+    private final Path workDir;
+    private final Path stderrLog;
     private final FuzzConfig config;
     private final PrintStream progress;
-    private final BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> daemon(r, "fuzz-stdio-writer"));
-    private final Set<String> owed = new LinkedHashSet<>();
+    private ServerProcess server;
+    private BlockingQueue<byte[]> received;
+    private ExecutorService writer;
+    private int restarts;
+    /** Ids sent in earlier messages: an answer carrying one is late, not wrong. */
+    private final Set<String> earlierIds = new LinkedHashSet<>();
     /** Waits for owed answers that ended with nothing: a server that never answers some messages costs less. */
     private int fruitlessWaits;
     private int late;
 
-    private StdioFuzzer(ServerProcess server, FuzzConfig config, PrintStream progress) {
-        this.server = server;
+    private StdioFuzzer(List<String> command, Path workDir, Path stderrLog, FuzzConfig config, PrintStream progress) {
+        this.command = command;
+        this.workDir = workDir;
+        this.stderrLog = stderrLog;
         this.config = config;
         this.progress = progress;
     }
 
-    /** Starts the server command, fuzzes it, stops it. */
+    /**
+     * Starts the server command, fuzzes it, stops it. With {@link FuzzConfig#restartAfterDeath()}, a server that
+     * dies or hangs is started again (and counted) so that one run finds every kind of failure, not just the first.
+     */
     public static FuzzResult run(List<String> command, Path workDir, Path stderrLog, FuzzConfig config,
                                  PrintStream progress) throws IOException {
-        try (ServerProcess server = ServerProcess.start(command, workDir, stderrLog)) {
-            return new StdioFuzzer(server, config, progress).fuzz(String.join(" ", command));
+        StdioFuzzer fuzzer = new StdioFuzzer(command, workDir, stderrLog, config, progress);
+        try {
+            return fuzzer.fuzz(String.join(" ", command));
+        } finally {
+            fuzzer.stopServer();
         }
+    }
+
+    private void startServer() throws IOException {
+        server = ServerProcess.start(command, workDir, stderrLog);
+        received = new LinkedBlockingQueue<>();
+        writer = Executors.newSingleThreadExecutor(r -> daemon(r, "fuzz-stdio-writer"));
+        ServerProcess process = server;
+        BlockingQueue<byte[]> queue = received;
+        daemon(() -> readLoop(process, queue), "fuzz-stdio-reader").start();
+    }
+
+    private void stopServer() {
+        if (server != null) {
+            writer.shutdownNow();
+            server.close();
+            server = null;
+        }
+    }
+
+    /** Starts the server and runs the handshake; null on success, else what went wrong. */
+    private String startAndHandshake() {
+        try {
+            startServer();
+        } catch (IOException e) {
+            return "the server could not be started: " + e.getMessage();
+        }
+        return handshake();
     }
 
     private FuzzResult fuzz(String target) {
         FuzzResult result = new FuzzResult("stdio", target, config);
         long start = System.currentTimeMillis();
-        Thread reader = daemon(this::readLoop, "fuzz-stdio-reader");
-        reader.start();
+        boolean alive = false;
         try {
-            String handshake = handshake();
+            String handshake = startAndHandshake();
             if (handshake != null) {
                 result.record(new FuzzMessage(-1, FuzzCategory.VALID, JsonRpc.utf8(JsonRpc.initialize("fz-init")),
                         Set.of()), List.of(Problem.fatal("HANDSHAKE_FAILED", handshake)));
                 return result;
             }
+            alive = true;
             MessageGenerator generator = new MessageGenerator(config.seed(), config.maxOversizeBytes());
             for (int i = config.from(); i < config.from() + config.messages(); i++) {
                 FuzzMessage message = generator.generate(i);
-                result.record(message, exchange(message));
+                List<Problem> problems = exchange(message);
+                result.record(message, problems);
                 result.late(late);
                 late = 0;
-                if (result.hasFatal()) {
-                    break;
+                if (problems.stream().anyMatch(p -> p.severity() == Problem.Severity.FATAL)) {
+                    alive = false;
+                    if (!config.restartAfterDeath() || restarts >= 100) {
+                        break;
+                    }
+                    restarts++;
+                    stopServer();
+                    String again = startAndHandshake();
+                    if (again != null) {
+                        result.note("a restart failed: " + again);
+                        break;
+                    }
+                    alive = true;
                 }
                 if ((i - config.from() + 1) % 1000 == 0) {
                     progress.printf("  stdio: %,d messages sent%n", i - config.from() + 1);
                 }
             }
-            finalCheck(result);
+            finalCheck(result, alive);
+            if (restarts > 0) {
+                result.note("the server was started again " + restarts + " times after dying or hanging, to go on"
+                        + " with the remaining messages");
+            }
             return result;
         } finally {
-            writer.shutdownNow();
             result.duration(System.currentTimeMillis() - start);
         }
     }
@@ -106,7 +161,8 @@ public final class StdioFuzzer {
         out.writeBytes(message.bytes());
         out.write('\n');
         out.writeBytes(JsonRpc.utf8(JsonRpc.ping(sentinel) + "\n"));
-        Answers answers = new Answers(expectation(message.bytes()), message.mustSucceed(), owed::contains);
+        Expectation expectation = expectation(message.bytes());
+        Answers answers = new Answers(expectation, message.mustSucceed(), earlierIds::contains);
         List<Problem> problems = new ArrayList<>();
         try {
             write(out.toByteArray());
@@ -149,9 +205,9 @@ public final class StdioFuzzer {
         if (!answers.complete()) {
             fruitlessWaits++;
         }
-        owed.addAll(answers.owed());
-        while (owed.size() > 10_000) {
-            owed.remove(owed.iterator().next());
+        earlierIds.addAll(expectation.mayAnswer());
+        while (earlierIds.size() > 100_000) {
+            earlierIds.remove(earlierIds.iterator().next());
         }
         return problems;
     }
@@ -171,8 +227,8 @@ public final class StdioFuzzer {
         return Expectation.combine(parts);
     }
 
-    private void finalCheck(FuzzResult result) {
-        if (result.hasFatal()) {
+    private void finalCheck(FuzzResult result, boolean alive) {
+        if (!alive) {
             result.finalCheck(false, "the server did not survive the fuzz");
             return;
         }
@@ -224,17 +280,17 @@ public final class StdioFuzzer {
         }
     }
 
-    private void readLoop() {
-        LineReader reader = new LineReader(server.stdout(), 64 * 1024 * 1024);
+    private static void readLoop(ServerProcess process, BlockingQueue<byte[]> queue) {
+        LineReader reader = new LineReader(process.stdout(), 64 * 1024 * 1024);
         try {
             LineReader.Line line;
             while ((line = reader.next()) != null) {
-                received.add(line.bytes());
+                queue.add(line.bytes());
             }
         } catch (IOException e) {
             // The pipe broke: the same as end of output for the fuzzer.
         }
-        received.add(EOF);
+        queue.add(EOF);
     }
 
     private byte[] poll(long nanos) {

@@ -6,6 +6,7 @@ import dev.statamcp.mcp.tools.ToolResult;
 import dev.statamcp.mcp.transport.http.HttpServerHost;
 import dev.statamcp.mcp.transport.http.McpHttpHandler;
 import dev.statamcp.mcp.transport.stdio.StdioTransport;
+import java.util.concurrent.Executors;
 
 /**
  * Our side of the protocol comparison: the same single no-op tool as the peers, on this project's {@code mcp} module
@@ -21,13 +22,22 @@ public final class OursNoopServer {
     }
 
     public static McpServer server() {
-        return McpServer.builder()
+        McpServer.Builder builder = McpServer.builder()
                 .serverInfo("ours-noop", null, "0.1.0")
                 .tool(Tool.builder("noop")
                         .description("Does nothing and answers a fixed short text.")
                         .handler((arguments, context) -> ToolResult.text(ANSWER))
-                        .build())
-                .build();
+                        .build());
+        // The figures use the module's default executor. For experiments only: -Dbench.executor=cached runs
+        // handlers on a cached thread pool instead (threads reused, still never queued behind one another).
+        if ("cached".equals(System.getProperty("bench.executor"))) {
+            builder.executor(Executors.newCachedThreadPool(runnable -> {
+                Thread thread = new Thread(runnable, "noop-call");
+                thread.setDaemon(true);
+                return thread;
+            }));
+        }
+        return builder.build();
     }
 
     public static void main(String[] args) throws Exception {
