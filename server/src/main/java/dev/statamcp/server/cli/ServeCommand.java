@@ -102,8 +102,7 @@ final class ServeCommand implements Callable<Integer> {
     static McpServer build(McpApplication application) {
         McpServer.Builder builder = McpServer.builder()
                 .serverInfo("stata-mcp", "Stata MCP", Main.version())
-                .instructions("Runs Stata code and do-files. Long runs report progress and can be cancelled; "
-                        + "results are kept and can be fetched again after a disconnect.")
+                .instructions("Runs Stata for the assistant; each tool's description says what it does.") // the application may replace it
                 .enableTools();
         application.register(builder);
         McpServer server = builder.build();
