@@ -85,5 +85,6 @@ class ConformanceSuiteTest {
         assertThat(problems).as("failed or warning checks of " + scenario + "\n" + outcome.stderr()).isEmpty();
         assertThat(checks).as("successful checks of " + scenario + "\n" + outcome.stderr()).isPositive();
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        System.out.println("conformance scenario " + scenario + ": passed, " + checks + " successful checks");
     }
 }
