@@ -67,7 +67,7 @@ public final class BatchRun implements RunHandle {
         this.adopted = adopted;
         this.events = new RunEvents(new OutputBuffer(keepHead, keepTail));
         this.tracker = new CommandTracker(DoFileOutline.of(readQuietly(record)));
-        this.classifier = new LineClassifier(Duration.ofMillis(20), events::line);
+        this.classifier = new LineClassifier(Duration.ofMillis(10), events::line);
         listener.ifPresent(events::add);
         events.started(record.runId());
     }

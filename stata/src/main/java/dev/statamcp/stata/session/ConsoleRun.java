@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
 final class ConsoleRun {
 
     /** Longest wait for the line that decides whether an output line is an error message. */
-    static final Duration CLASSIFY_HOLD = Duration.ofMillis(20);
+    static final Duration CLASSIFY_HOLD = Duration.ofMillis(10);
     /** After the end log shows completion, how long the main log may lag before we decide the code closed it. */
     private static final Duration MAIN_LOG_LAG = Duration.ofMillis(150);
     private static final Pattern EXIT_STATA = Pattern.compile("^(?:cap(?:ture)?\\s+)?exit\\b.*\\bSTATA\\b.*");
