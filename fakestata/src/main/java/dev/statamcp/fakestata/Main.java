@@ -100,7 +100,12 @@ public final class Main {
         Sink screen = batchLog;
         Output out = new Output(screen, logs);
         Session session = new Session(sw, edition, Mode.BATCH, out, cwd);
-        Runtime.getRuntime().addShutdownHook(new Thread(batchLog::flush, "flush-batch-log"));
+        Runtime.getRuntime().addShutdownHook(new Thread("flush-batch-log") {
+            @Override
+            public void run() {
+                batchLog.flush();
+            }
+        });
         prepare(session);
         Interpreter interp = new Interpreter(session, CommandRegistry.build());
         int status = BatchRunner.run(session, interp, inv.quiet(), inv.command());
@@ -115,6 +120,11 @@ public final class Main {
     private static void prepare(Session session) {
         Signals.breakOnInterrupt(session.breakFlag());
         LogSet logs = session.out().logs();
-        Runtime.getRuntime().addShutdownHook(new Thread(logs::flushAll, "flush-logs"));
+        Runtime.getRuntime().addShutdownHook(new Thread("flush-logs") {
+            @Override
+            public void run() {
+                logs.flushAll();
+            }
+        });
     }
 }

@@ -13,7 +13,7 @@ import dev.statamcp.fakestata.out.Output;
 import dev.statamcp.fakestata.out.Screen;
 import dev.statamcp.fakestata.session.Session;
 import java.io.ByteArrayInputStream;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -55,7 +55,7 @@ public final class InProcess {
 
     /** Runs the lines at a {@code -q} console and returns the screen text. */
     public String console(String... lines) {
-        StringWriter screen = new StringWriter();
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
         String input = String.join("\n", lines) + "\n";
         InputReader reader = new InputReader(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
         Output out = new Output(new Screen(screen, true), new LogSet());
@@ -69,7 +69,7 @@ public final class InProcess {
         for (var log : out.logs().all()) {
             log.close();
         }
-        return screen.toString();
+        return screen.toString(StandardCharsets.UTF_8);
     }
 
     /**

@@ -61,7 +61,12 @@ public record Invocation(Mode mode, boolean quiet, boolean smclLog, boolean help
             return true;
         }
         if (a.length() >= 2 && a.charAt(0) == '-') {
-            return a.substring(1).chars().allMatch(Character::isLetter);
+            for (int k = 1; k < a.length(); k++) {
+                if (!Character.isLetter(a.charAt(k))) {
+                    return false;
+                }
+            }
+            return true;
         }
         // Windows-style switches, accepted on every platform: /e /b /s /q /i
         return a.length() == 2 && a.charAt(0) == '/' && "ebsqiEBSQI".indexOf(a.charAt(1)) >= 0;

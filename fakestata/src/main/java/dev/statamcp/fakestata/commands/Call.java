@@ -7,9 +7,14 @@ import dev.statamcp.fakestata.session.Session;
 
 /**
  * One execution of a command: the session, the interpreter (for commands that run other commands), the local
- * macros in scope, the command word as typed and its arguments with macros already expanded.
+ * macros in scope, the command word as typed, its arguments with macros already expanded, and the whole line
+ * (the same String object each time a loop runs it, which makes it a cheap cache key).
  */
-public record Call(Session session, Interpreter interpreter, Frame frame, String word, String args) {
+public record Call(Session session, Interpreter interpreter, Frame frame, String word, String args, String line) {
+
+    public Call(Session session, Interpreter interpreter, Frame frame, String word, String args) {
+        this(session, interpreter, frame, word, args, word + args);
+    }
 
     public Output out() {
         return session.out();

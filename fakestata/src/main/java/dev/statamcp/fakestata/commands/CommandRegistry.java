@@ -3,82 +3,97 @@ package dev.statamcp.fakestata.commands;
 import dev.statamcp.fakestata.data.DataCommands;
 import dev.statamcp.fakestata.data.Describe;
 import dev.statamcp.fakestata.data.ExportDelimited;
+import dev.statamcp.fakestata.data.Generate;
 import dev.statamcp.fakestata.data.ListCommand;
 import dev.statamcp.fakestata.data.UseSaveCommands;
 import dev.statamcp.fakestata.data.VariableCommands;
-import dev.statamcp.fakestata.results.MatrixCommand;
-import dev.statamcp.fakestata.results.ResultCommands;
-import dev.statamcp.fakestata.stats.Predict;
-import dev.statamcp.fakestata.stats.Regress;
-import dev.statamcp.fakestata.stats.Tabulate;
-import dev.statamcp.fakestata.data.Generate;
 import dev.statamcp.fakestata.exec.DoFiles;
 import dev.statamcp.fakestata.graph.GraphCommands;
 import dev.statamcp.fakestata.help.HelpCommand;
 import dev.statamcp.fakestata.log.LogCommand;
+import dev.statamcp.fakestata.results.MatrixCommand;
+import dev.statamcp.fakestata.results.ResultCommands;
+import dev.statamcp.fakestata.stats.Predict;
+import dev.statamcp.fakestata.stats.Regress;
 import dev.statamcp.fakestata.stats.Summarize;
+import dev.statamcp.fakestata.stats.Tabulate;
 
-/** Every built-in command and its shortest abbreviation (the capitals). */
-public final class CommandRegistry {
-    private CommandRegistry() {
-    }
+/**
+ * Every built-in command, its shortest abbreviation (the capitals), and the code that runs it. Dispatch is a
+ * plain switch rather than a map of lambdas so that start-up links and loads nothing it does not use.
+ */
+public final class CommandRegistry implements CommandTable.Dispatcher {
+    private static final String[] SPECS = {
+        "DIsplay", "LOCal", "GLobal", "MACro", "args", "tempvar", "tempname", "tempfile", "SCAlar", "exit", "error",
+        "assert", "VERsion", "sleep", "pwd", "cd", "chdir", "set", "do", "run", "include", "log", "clear", "drop",
+        "keep", "Generate", "replace", "SUmmarize", "sysuse", "Use", "SAve", "Describe", "List", "TABulate",
+        "REGress", "PREDict", "export", "COunt", "sort", "REName", "Format", "LAbel", "RETurn", "ERETurn", "SRETurn",
+        "_return", "MATrix", "SCatter", "line", "TWoway", "HISTogram", "GRaph", "_gr_list", "Help",
+    };
 
     public static CommandTable build() {
-        CommandTable t = new CommandTable();
-        t.add("DIsplay", new DisplayCommand());
-        t.add("LOCal", MacroCommands::local);
-        t.add("GLobal", MacroCommands::global);
-        t.add("MACro", MacroCommands::macro);
-        t.add("args", MacroCommands::args);
-        t.add("tempvar", MacroCommands.temporary("tempvar"));
-        t.add("tempname", MacroCommands.temporary("tempname"));
-        t.add("tempfile", MacroCommands.temporary("tempfile"));
-        t.add("SCAlar", new ScalarCommand());
-        t.add("exit", ControlCommands::exit);
-        t.add("error", ControlCommands::error);
-        t.add("assert", ControlCommands::assertion);
-        t.add("VERsion", ControlCommands::version);
-        t.add("sleep", ControlCommands::sleep);
-        t.add("pwd", ControlCommands::pwd);
-        t.add("cd", ControlCommands::cd);
-        t.add("chdir", ControlCommands::cd);
-        t.add("set", new SetCommand());
-        t.add("do", call -> DoFiles.command(call, DoFiles.Kind.DO));
-        t.add("run", call -> DoFiles.command(call, DoFiles.Kind.RUN));
-        t.add("include", call -> DoFiles.command(call, DoFiles.Kind.INCLUDE));
-        t.add("log", new LogCommand());
-        t.add("clear", DataCommands::clear);
-        t.add("drop", call -> DataCommands.dropOrKeep(call, false));
-        t.add("keep", call -> DataCommands.dropOrKeep(call, true));
-        t.add("Generate", Generate::generate);
-        t.add("replace", Generate::replace);
-        t.add("SUmmarize", Summarize::run);
-        t.add("sysuse", UseSaveCommands::sysuse);
-        t.add("Use", UseSaveCommands::use);
-        t.add("SAve", UseSaveCommands::save);
-        t.add("Describe", Describe::run);
-        t.add("List", ListCommand::run);
-        t.add("TABulate", Tabulate::run);
-        t.add("REGress", Regress::run);
-        t.add("PREDict", Predict::run);
-        t.add("export", ExportDelimited::run);
-        t.add("COunt", VariableCommands::count);
-        t.add("sort", VariableCommands::sort);
-        t.add("REName", VariableCommands::rename);
-        t.add("Format", VariableCommands::format);
-        t.add("LAbel", VariableCommands::label);
-        t.add("RETurn", call -> ResultCommands.command(call, 'r'));
-        t.add("ERETurn", call -> ResultCommands.command(call, 'e'));
-        t.add("SRETurn", call -> ResultCommands.command(call, 's'));
-        t.add("_return", ResultCommands::hold);
-        t.add("MATrix", MatrixCommand::run);
-        t.add("SCatter", GraphCommands::scatter);
-        t.add("line", GraphCommands::line);
-        t.add("TWoway", GraphCommands::twoway);
-        t.add("HISTogram", GraphCommands::histogram);
-        t.add("GRaph", GraphCommands::graph);
-        t.add("_gr_list", GraphCommands::grList);
-        t.add("Help", HelpCommand::run);
+        CommandTable t = new CommandTable(new CommandRegistry());
+        for (String spec : SPECS) {
+            t.add(spec);
+        }
         return t;
+    }
+
+    @Override
+    public void run(String command, Call call) {
+        switch (command) {
+            case "display" -> new DisplayCommand().run(call);
+            case "local" -> MacroCommands.local(call);
+            case "global" -> MacroCommands.global(call);
+            case "macro" -> MacroCommands.macro(call);
+            case "args" -> MacroCommands.args(call);
+            case "tempvar", "tempname", "tempfile" -> MacroCommands.temporary(command, call);
+            case "scalar" -> new ScalarCommand().run(call);
+            case "exit" -> ControlCommands.exit(call);
+            case "error" -> ControlCommands.error(call);
+            case "assert" -> ControlCommands.assertion(call);
+            case "version" -> ControlCommands.version(call);
+            case "sleep" -> ControlCommands.sleep(call);
+            case "pwd" -> ControlCommands.pwd(call);
+            case "cd", "chdir" -> ControlCommands.cd(call);
+            case "set" -> new SetCommand().run(call);
+            case "do" -> DoFiles.command(call, DoFiles.Kind.DO);
+            case "run" -> DoFiles.command(call, DoFiles.Kind.RUN);
+            case "include" -> DoFiles.command(call, DoFiles.Kind.INCLUDE);
+            case "log" -> new LogCommand().run(call);
+            case "clear" -> DataCommands.clear(call);
+            case "drop" -> DataCommands.dropOrKeep(call, false);
+            case "keep" -> DataCommands.dropOrKeep(call, true);
+            case "generate" -> Generate.generate(call);
+            case "replace" -> Generate.replace(call);
+            case "summarize" -> Summarize.run(call);
+            case "sysuse" -> UseSaveCommands.sysuse(call);
+            case "use" -> UseSaveCommands.use(call);
+            case "save" -> UseSaveCommands.save(call);
+            case "describe" -> Describe.run(call);
+            case "list" -> ListCommand.run(call);
+            case "tabulate" -> Tabulate.run(call);
+            case "regress" -> Regress.run(call);
+            case "predict" -> Predict.run(call);
+            case "export" -> ExportDelimited.run(call);
+            case "count" -> VariableCommands.count(call);
+            case "sort" -> VariableCommands.sort(call);
+            case "rename" -> VariableCommands.rename(call);
+            case "format" -> VariableCommands.format(call);
+            case "label" -> VariableCommands.label(call);
+            case "return" -> ResultCommands.command(call, 'r');
+            case "ereturn" -> ResultCommands.command(call, 'e');
+            case "sreturn" -> ResultCommands.command(call, 's');
+            case "_return" -> ResultCommands.hold(call);
+            case "matrix" -> MatrixCommand.run(call);
+            case "scatter" -> GraphCommands.scatter(call);
+            case "line" -> GraphCommands.line(call);
+            case "twoway" -> GraphCommands.twoway(call);
+            case "histogram" -> GraphCommands.histogram(call);
+            case "graph" -> GraphCommands.graph(call);
+            case "_gr_list" -> GraphCommands.grList(call);
+            case "help" -> HelpCommand.run(call);
+            default -> throw new IllegalStateException("registered command without code: " + command);
+        }
     }
 }

@@ -20,11 +20,33 @@ public final class DisplayCommand implements Command {
 
     @Override
     public void run(Call call) {
-        render(call.args(), call.interpreter(), DisplayTarget.of(call.out()), call.session().settings().linesize);
+        DisplayTarget target = DisplayTarget.of(call.out());
+        int linesize = call.session().settings().linesize;
+        List<DisplayPlan.Step> plan = DisplayPlan.of(call.line(), call.args());
+        if (plan != null) {
+            play(plan, target, linesize);
+            return;
+        }
+        render(call.args(), call.interpreter(), target, linesize);
+    }
+
+    private static void play(List<DisplayPlan.Step> plan, DisplayTarget target, int linesize) {
+        for (DisplayPlan.Step step : plan) {
+            if (step.newline()) {
+                target.newline();
+            } else {
+                write(target, Style.RES, step.text(), linesize);
+            }
+        }
     }
 
     /** Renders the directives in {@code args} to {@code target}. */
     public static void render(String args, Interpreter interp, DisplayTarget target, int linesize) {
+        List<DisplayPlan.Step> plan = DisplayPlan.of(args, args);
+        if (plan != null) {
+            play(plan, target, linesize);
+            return;
+        }
         List<Token> tokens = Lexer.tokenize(args);
         int pos = 0;
         Style style = Style.RES;

@@ -152,12 +152,10 @@ public final class MacroCommands {
         }
     }
 
-    /** {@code tempvar}, {@code tempname}, {@code tempfile}. */
-    public static Command temporary(String kind) {
-        return call -> {
-            for (String name : Tokens.words(call.args())) {
-                call.frame().set(name, Temporaries.name(call.session(), kind));
-            }
-        };
+    /** {@code tempvar}, {@code tempname}, {@code tempfile}: each name gets a fresh temporary name. */
+    public static void temporary(String kind, Call call) {
+        for (String name : Tokens.words(call.args())) {
+            call.frame().set(name, Temporaries.name(call.session(), kind));
+        }
     }
 }

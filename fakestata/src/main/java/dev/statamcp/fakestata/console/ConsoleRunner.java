@@ -42,7 +42,7 @@ public final class ConsoleRunner {
         Frame frame = new Frame();
         EchoingSource source = EchoingSource.console(
                 new ConsoleInput(input, out, session.breakFlag(), stdinIsTerminal), out,
-                () -> session.settings().linesize);
+                session.settings());
         if (!initialCommand.isEmpty()) {
             out.echo(List.of(". " + initialCommand));
             Integer status = runOne(initialCommand, frame, source);

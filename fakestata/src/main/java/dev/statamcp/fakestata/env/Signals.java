@@ -13,7 +13,12 @@ public final class Signals {
 
     public static void breakOnInterrupt(BreakFlag flag) {
         try {
-            sun.misc.SignalHandler old = Signal.handle(new Signal("INT"), sig -> flag.raise());
+            sun.misc.SignalHandler old = Signal.handle(new Signal("INT"), new sun.misc.SignalHandler() {
+                @Override
+                public void handle(Signal sig) {
+                    flag.raise();
+                }
+            });
             if (old == sun.misc.SignalHandler.SIG_IGN) {
                 // The JVM keeps an inherited "ignore" for SIGINT; the launcher script undoes it, a direct java call
                 // from a background shell does not.

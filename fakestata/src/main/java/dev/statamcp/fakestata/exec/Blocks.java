@@ -76,40 +76,42 @@ final class Blocks {
             throw StataError.of(198, "invalid syntax");
         }
         String name = spec.substring(0, eq).trim();
-        List<Double> values = forvaluesRange(spec.substring(eq + 1).trim());
+        double[] range = forvaluesRange(spec.substring(eq + 1).trim());
         List<String> body = collect(source, 2);
-        for (double v : values) {
+        double from = range[0];
+        double step = range[1];
+        double to = range[2];
+        double eps = Math.abs(step) * 1e-9;
+        // values are computed as the loop goes, not listed first: a loop may run for millions of iterations
+        for (long k = 0; ; k++) {
+            double v = from + k * step;
+            if (step > 0 ? v > to + eps : v < to - eps) {
+                return true;
+            }
             session.poll();
-            frame.set(name, dev.statamcp.fakestata.lang.NumberFormat.full(v));
+            frame.set(name, v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+                    : dev.statamcp.fakestata.lang.NumberFormat.full(v));
             interp.runBody(body, frame);
         }
-        return true;
     }
 
-    private static List<Double> forvaluesRange(String range) {
-        List<Double> out = new ArrayList<>();
+    /** {@code a/b}, {@code a(d)b}: from, step, to. An empty range (b before a) runs no iteration. */
+    private static double[] forvaluesRange(String range) {
         String r = range.replace(" ", "");
         int slash = r.indexOf('/');
         int paren = r.indexOf('(');
         if (slash > 0) {
-            dev.statamcp.fakestata.lang.Numlist.range(number(r.substring(0, slash)), 1,
-                    number(r.substring(slash + 1)), out, false);
-        } else if (paren > 0 && r.indexOf(')') > paren) {
+            return new double[]{number(r.substring(0, slash)), 1, number(r.substring(slash + 1))};
+        }
+        if (paren > 0 && r.indexOf(')') > paren) {
             int close = r.indexOf(')');
             double step = number(r.substring(paren + 1, close));
-            double a = number(r.substring(0, paren));
-            double b = number(r.substring(close + 1));
             if (step == 0) {
                 throw StataError.of(198, "invalid syntax");
             }
-            if ((step > 0 && b < a) || (step < 0 && b > a)) {
-                return out;
-            }
-            dev.statamcp.fakestata.lang.Numlist.range(a, step, b, out, false);
-        } else {
-            throw StataError.of(198, "invalid syntax");
+            return new double[]{number(r.substring(0, paren)), step, number(r.substring(close + 1))};
         }
-        return out;
+        throw StataError.of(198, "invalid syntax");
     }
 
     private static double number(String s) {

@@ -72,7 +72,7 @@ public final class DoFiles {
             out.setQuiet();
         }
         try (FileLineInput input = new FileLineInput(file)) {
-            EchoingSource source = EchoingSource.doFile(input, out, () -> s.settings().linesize, kind != Kind.RUN);
+            EchoingSource source = EchoingSource.doFile(input, out, s.settings(), kind != Kind.RUN);
             out.newline();
             loop(interp, source, frame);
         } catch (IOException e) {

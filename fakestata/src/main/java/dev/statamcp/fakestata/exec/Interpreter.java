@@ -1,7 +1,6 @@
 package dev.statamcp.fakestata.exec;
 
 import dev.statamcp.fakestata.commands.Call;
-import dev.statamcp.fakestata.commands.Command;
 import dev.statamcp.fakestata.commands.CommandTable;
 import dev.statamcp.fakestata.lang.EvalContext;
 import dev.statamcp.fakestata.lang.Expr;
@@ -149,11 +148,11 @@ public final class Interpreter {
             runProgram(program, args.strip());
             return;
         }
-        Command command = table.lookup(word);
+        String command = table.lookup(word);
         if (command == null) {
             throw unrecognized(word);
         }
-        command.run(new Call(session, this, frame, word, args));
+        table.run(command, new Call(session, this, frame, word, args, text));
     }
 
     public StataError unrecognized(String word) {

@@ -20,7 +20,12 @@ public final class SessionNames implements Names {
 
     SessionNames(Session session) {
         this.session = session;
-        this.functions = new Functions(session::rng, () -> session.e().sample());
+        this.functions = new Functions(new java.util.function.Supplier<java.util.SplittableRandom>() {
+            @Override
+            public java.util.SplittableRandom get() {
+                return session.rng();
+            }
+        });
     }
 
     @Override

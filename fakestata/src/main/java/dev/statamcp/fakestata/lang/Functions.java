@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 public final class Functions {
     private final Supplier<SplittableRandom> rng;
 
-    public Functions(Supplier<SplittableRandom> rng, Supplier<boolean[]> sample) {
+    /** @param rng the session's generator, looked up at each draw ({@code set seed} replaces it) */
+    public Functions(Supplier<SplittableRandom> rng) {
         this.rng = rng;
     }
 

@@ -12,8 +12,15 @@ public final class MacroExpander {
     private MacroExpander() {
     }
 
+    /** The last text found to hold no macro: loop bodies pass the same String object again and again. */
+    private static String lastPlain;
+
     public static String expand(String s, MacroEnvironment env) {
+        if (s == lastPlain) {
+            return s;
+        }
         if (s.indexOf('`') < 0 && s.indexOf('$') < 0) {
+            lastPlain = s;
             return s;
         }
         StringBuilder out = new StringBuilder(s.length() + 16);

@@ -2,12 +2,9 @@ package dev.statamcp.fakestata.log;
 
 import dev.statamcp.fakestata.out.Sink;
 import dev.statamcp.fakestata.out.Style;
-import java.io.BufferedWriter;
+import dev.statamcp.fakestata.out.Utf8Buffer;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -24,13 +21,13 @@ public final class LogFile implements Sink {
     private final String name;
     private final Path path;
     private final LogKind kind;
-    private final Writer writer;
+    private final Utf8Buffer writer;
     private boolean on = true;
     private Style current;
     private boolean dirty;
     private long lastFlush = System.nanoTime();
 
-    private LogFile(String name, Path path, LogKind kind, Writer writer) {
+    private LogFile(String name, Path path, LogKind kind, Utf8Buffer writer) {
         this.name = name;
         this.path = path;
         this.kind = kind;
@@ -39,9 +36,7 @@ public final class LogFile implements Sink {
 
     /** Opens (creates, truncates or appends to) the file; the caller has already checked replace/append rules. */
     public static LogFile open(String name, Path path, LogKind kind, boolean append) throws IOException {
-        Writer w = new BufferedWriter(
-                new OutputStreamWriter(new FileOutputStream(path.toFile(), append), StandardCharsets.UTF_8), 65536);
-        return new LogFile(name, path, kind, w);
+        return new LogFile(name, path, kind, new Utf8Buffer(new FileOutputStream(path.toFile(), append), 65536));
     }
 
     /** The log's name, or null for the unnamed log. */
@@ -82,7 +77,7 @@ public final class LogFile implements Sink {
                 }
                 writeEscaped(text);
             } else {
-                writer.append(text);
+                writer.write(text);
             }
             dirty = true;
         } catch (IOException e) {
@@ -161,15 +156,10 @@ public final class LogFile implements Sink {
     }
 
     private void writeEscaped(CharSequence text) throws IOException {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '{') {
-                writer.write("{c -(}");
-            } else if (c == '}') {
-                writer.write("{c )-}");
-            } else {
-                writer.write(c);
-            }
+        String s = text.toString();
+        if (s.indexOf('{') >= 0 || s.indexOf('}') >= 0) {
+            s = s.replace("{", "\u0000").replace("}", "{c )-}").replace("\u0000", "{c -(}");
         }
+        writer.write(s);
     }
 }

@@ -1,35 +1,33 @@
 package dev.statamcp.fakestata.out;
 
-import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 
 /**
  * The console's stdout. Like a C program's stdio it is line-buffered on a terminal and block-buffered on a pipe;
  * the console loop flushes it before it blocks reading stdin. Styles are dropped: the console shows plain text.
  */
 public final class Screen implements Sink {
-    private final Writer out;
+    private final Utf8Buffer out;
     private final boolean lineBuffered;
     private boolean broken;
 
     public Screen(boolean terminal) {
-        this(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), terminal);
+        this(new FileOutputStream(FileDescriptor.out), terminal);
     }
 
-    public Screen(Writer target, boolean terminal) {
-        this.out = new BufferedWriter(target, 8192);
+    /** @param target where the bytes go; 8 KB are buffered, as C's stdio does on a pipe */
+    public Screen(OutputStream target, boolean terminal) {
+        this.out = new Utf8Buffer(target, 8192);
         this.lineBuffered = terminal;
     }
 
     @Override
     public void text(Style style, CharSequence text) {
         try {
-            out.append(text);
+            out.write(text);
         } catch (IOException e) {
             broken(e);
         }

@@ -4,7 +4,7 @@ import dev.statamcp.fakestata.out.Output;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.function.IntSupplier;
+import dev.statamcp.fakestata.session.Settings;
 
 /**
  * Commands from a do-file or the console, echoed as they are read. A do-file's echo goes to the screen and the
@@ -14,27 +14,27 @@ import java.util.function.IntSupplier;
 public final class EchoingSource implements ScriptSource {
     private final CommandReader reader;
     private final Output out;
-    private final IntSupplier linesize;
+    private final Settings settings;
     private final boolean echo;
     private final boolean console;
     private final Deque<String> pushed = new ArrayDeque<>();
 
-    private EchoingSource(LineInput input, Output out, IntSupplier linesize, boolean echo, boolean console) {
+    private EchoingSource(LineInput input, Output out, Settings settings, boolean echo, boolean console) {
         this.reader = new CommandReader(input);
         this.out = out;
-        this.linesize = linesize;
+        this.settings = settings;
         this.echo = echo;
         this.console = console;
     }
 
     /** A do-file: echoed under {@code do} and {@code include}, silent under {@code run}. */
-    public static EchoingSource doFile(LineInput input, Output out, IntSupplier linesize, boolean echo) {
-        return new EchoingSource(input, out, linesize, echo, false);
+    public static EchoingSource doFile(LineInput input, Output out, Settings settings, boolean echo) {
+        return new EchoingSource(input, out, settings, echo, false);
     }
 
     /** The console: the echo reaches the logs (the screen is handled by the console input). */
-    public static EchoingSource console(LineInput input, Output out, IntSupplier linesize) {
-        return new EchoingSource(input, out, linesize, true, true);
+    public static EchoingSource console(LineInput input, Output out, Settings settings) {
+        return new EchoingSource(input, out, settings, true, true);
     }
 
     @Override
@@ -45,7 +45,7 @@ public final class EchoingSource implements ScriptSource {
         }
         SourceLine line = reader.next(prompt);
         if (line != null && echo) {
-            List<String> lines = EchoLines.layout(prompt, line.physical(), linesize.getAsInt());
+            List<String> lines = EchoLines.layout(prompt, line.physical(), settings.linesize);
             if (console) {
                 out.inputEcho(lines, prompt.length(), false);
             } else {
