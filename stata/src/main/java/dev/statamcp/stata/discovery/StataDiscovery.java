@@ -145,13 +145,17 @@ public final class StataDiscovery {
         }
     }
 
-    /** Preferred first; the same file found twice (a PATH symlink into a standard folder) is kept once. */
+    /**
+     * Preferred first; the same file found twice under the same name (a PATH symlink into a standard folder) is
+     * kept once. The name counts too: a binary may act on the name it is started under ({@code stata-se} linked to
+     * {@code stata-mp}).
+     */
     private static List<Candidate> rank(List<Candidate> candidates) {
         List<Candidate> sorted = new ArrayList<>(candidates);
         sorted.sort(Candidate.PREFERENCE);
-        Map<Path, Candidate> unique = new LinkedHashMap<>();
+        Map<String, Candidate> unique = new LinkedHashMap<>();
         for (Candidate c : sorted) {
-            unique.putIfAbsent(realPath(c.binary()), c);
+            unique.putIfAbsent(realPath(c.binary()) + "|" + c.binary().getFileName(), c);
         }
         return new ArrayList<>(unique.values());
     }

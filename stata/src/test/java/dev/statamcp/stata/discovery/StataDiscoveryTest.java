@@ -237,6 +237,18 @@ class StataDiscoveryTest {
     }
 
     @Test
+    void aBinaryLinkedUnderAnotherEditionNameIsItsOwnCandidate() throws IOException {
+        Path mp = binary("custom/stata-mp", "stata 18.0 MP");
+        Files.createSymbolicLink(tmp.resolve("custom/stata-se"), mp);
+        DiscoveryEnvironment e = new DiscoveryEnvironment(Platform.LINUX,
+                Map.of("STATA_PATH", tmp.resolve("custom").toString()), tmp.resolve("home"), Optional.of(List.of()));
+        DiscoveryReport r = new StataDiscovery(e, fakeVerifier,
+                new StataDiscovery.Options(Optional.empty(), cache, true)).discover();
+        assertThat(r.candidates()).extracting(c -> c.binary().getFileName().toString())
+                .containsExactly("stata-mp", "stata-se");
+    }
+
+    @Test
     void nothingFoundExplainsWhatToDo() {
         DiscoveryReport r = discover(Platform.LINUX, Map.of(), List.of(tmp.resolve("empty")));
         assertThat(r.chosen()).isEmpty();
