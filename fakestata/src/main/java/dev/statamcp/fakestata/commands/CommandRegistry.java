@@ -28,7 +28,7 @@ public final class CommandRegistry implements CommandTable.Dispatcher {
         "assert", "VERsion", "sleep", "pwd", "cd", "chdir", "set", "do", "run", "include", "log", "clear", "drop",
         "keep", "Generate", "replace", "SUmmarize", "sysuse", "Use", "SAve", "Describe", "List", "TABulate",
         "REGress", "PREDict", "export", "COunt", "sort", "REName", "Format", "LAbel", "RETurn", "ERETurn", "SRETurn",
-        "_return", "MATrix", "SCatter", "line", "TWoway", "HISTogram", "GRaph", "_gr_list", "Help",
+        "_return", "MATrix", "SCatter", "line", "TWoway", "HISTogram", "GRaph", "_gr_list", "Help", "PRogram",
     };
 
     public static CommandTable build() {
@@ -93,6 +93,7 @@ public final class CommandRegistry implements CommandTable.Dispatcher {
             case "graph" -> GraphCommands.graph(call);
             case "_gr_list" -> GraphCommands.grList(call);
             case "help" -> HelpCommand.run(call);
+            case "program" -> ProgramCommand.run(call);
             default -> throw new IllegalStateException("registered command without code: " + command);
         }
     }
