@@ -133,6 +133,14 @@ final class ConsoleRun {
                     break;
                 }
                 classifier.tick(now);
+                if (phase == Phase.PRE && !main.opened() && !end.exists()
+                        && now.isAfter(started.plus(session.settings().startTimeout()))) {
+                    // Stata was idle when the run was typed, so its log appears within milliseconds unless it
+                    // cannot be written; without this the run would wait forever
+                    session.stopUnresponsive("Stata did not open the run's log " + files.log() + " within "
+                            + session.settings().startTimeout().toSeconds() + " s; check free space and "
+                            + "permissions of " + files.log().getParent());
+                }
                 if (breakSeen && !resent && phase != Phase.AWAIT_END && phase != Phase.POST
                         && now.isAfter(breakSeenAt.plus(session.settings().breakResend()))) {
                     resent = true; // Stata dropped the input typed ahead of the Break: ask for the markers again

@@ -307,6 +307,11 @@ public final class StataSession implements AutoCloseable {
         requestKill(reason, true);
     }
 
+    /** Kills Stata because it does not respond; the running run ends with {@code reason}. */
+    void stopUnresponsive(String reason) {
+        requestKill(reason, false);
+    }
+
     private void requestKill(String reason, boolean byUser) {
         SessionProcess target;
         synchronized (lock) {
