@@ -52,8 +52,8 @@ final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--max-oversize", description = "Largest oversized message in bytes (default: 4 MiB).")
     int maxOversize = 4 << 20;
 
-    @Option(names = "--restart", negatable = true, description = "Over stdio, start a server that died or hung "
-            + "again and go on, to find every kind of failure in one run (default: on; the run still fails).")
+    @Option(names = "--restart", negatable = true, description = "Over stdio, start a server of ours that died or "
+            + "hung again and go on, to find every kind of failure in one run (default: on; the run still fails).")
     boolean restart = true;
 
     @Option(names = "--strict", description = "Also fail ours on SPEC findings.")
@@ -96,9 +96,13 @@ final class FuzzCommand implements Callable<Integer> {
                                 + ", missing: " + subjects.missing()));
                 if (stdio) {
                     System.err.printf("== stdio fuzz of %s%n", name);
+                    // Every failure of ours is wanted; for a peer the first death is enough to compare.
+                    FuzzConfig forSubject = new FuzzConfig(config.seed(), config.messages(), config.from(),
+                            config.maxOversizeBytes(), config.answerTimeoutMs(), config.graceMs(),
+                            config.failureDir(), config.restartAfterDeath() && subject.isOurs());
                     runs.add(report(new ReliabilityWriter.Run(name, subject.isOurs(), StdioFuzzer.run(
                             subject.stdioCommand(), subject.workDir(), logDir.resolve(name + ".fuzz-stdio.stderr.log"),
-                            config, System.err))));
+                            forSubject, System.err))));
                 }
                 if (http && subject.hasHttp()) {
                     System.err.printf("== HTTP fuzz of %s%n", name);

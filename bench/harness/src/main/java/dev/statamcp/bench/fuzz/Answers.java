@@ -32,7 +32,8 @@ public final class Answers {
 
     private final Expectation expectation;
     private final Set<String> mustSucceed;
-    private final Predicate<String> lateAnswer;
+    private final Predicate<String> owedEarlier;
+    private final Predicate<String> sentEarlier;
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, Integer> answered = new HashMap<>();
     private final Map<String, JsonNode> lastAnswer = new HashMap<>();
@@ -41,12 +42,21 @@ public final class Answers {
     private int late;
 
     /**
-     * @param lateAnswer tells ids of earlier messages: an answer with such an id is late, not wrong
+     * @param owedEarlier takes an id still owed to an earlier message (and marks it answered): such an answer is
+     *                    late, and is not counted for this message
+     * @param sentEarlier tells ids sent in earlier messages: an answer with such an id is late, not wrong
      */
-    public Answers(Expectation expectation, Set<String> mustSucceed, Predicate<String> lateAnswer) {
+    public Answers(Expectation expectation, Set<String> mustSucceed, Predicate<String> owedEarlier,
+                   Predicate<String> sentEarlier) {
         this.expectation = expectation;
         this.mustSucceed = mustSucceed;
-        this.lateAnswer = lateAnswer;
+        this.owedEarlier = owedEarlier;
+        this.sentEarlier = sentEarlier;
+    }
+
+    /** For a transport where every answer belongs to the message just sent (one HTTP exchange). */
+    public Answers(Expectation expectation, Set<String> mustSucceed) {
+        this(expectation, mustSucceed, id -> false, id -> false);
     }
 
     /** One answer as received (a stdio line, a JSON body, an SSE data payload). */
@@ -62,7 +72,7 @@ public final class Answers {
         if (node == null) {
             problems.add(Problem.broken("NOT_JSON", "the server wrote an empty message"));
         } else if (node.isArray()) {
-            if (!expectation.batch() || node.isEmpty()) {
+            if (node.isEmpty() || !expectation.batch() && !answersEarlierBatch(node)) {
                 problems.add(Problem.broken("MALFORMED", "an array answer to a message that was not a non-empty batch: "
                         + Printable.of(text)));
             }
@@ -70,6 +80,17 @@ public final class Answers {
         } else {
             message(node, text);
         }
+    }
+
+    /** An array whose ids all belong to earlier messages: a late answer to an earlier batch. */
+    private boolean answersEarlierBatch(JsonNode array) {
+        for (JsonNode element : array) {
+            JsonNode id = element.get("id");
+            if (id != null && !id.isNull() && !sentEarlier.test(Expectation.canonicalId(id))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void message(JsonNode node, String text) {
@@ -107,10 +128,12 @@ public final class Answers {
                 problems.add(Problem.broken("MALFORMED", "a result with a null id: " + Printable.of(text)));
             }
             nullIdErrors++;
+        } else if (owedEarlier.test(key)) {
+            late++;
         } else if (expectation.mayAnswer().contains(key)) {
             answered.merge(key, 1, Integer::sum);
             lastAnswer.put(key, node);
-        } else if (lateAnswer.test(key)) {
+        } else if (sentEarlier.test(key)) {
             late++;
         } else {
             problems.add(Problem.broken("UNEXPECTED_ID", "an answer whose id was not in the message (sent ids: "
@@ -139,13 +162,27 @@ public final class Answers {
         return missing;
     }
 
+    /** Requests still without an answer: each set holds the ids any one of which would answer it. */
+    public List<Set<String>> unansweredRequests() {
+        return unanswered();
+    }
+
+    static Problem missing(Set<String> group) {
+        return Problem.broken("MISSING_ANSWER", "no answer to the request with id " + String.join(" or ", group));
+    }
+
     /** Everything wrong, once no more answers will be counted for this message. */
     public List<Problem> problems() {
-        List<Problem> all = new ArrayList<>(problems);
+        List<Problem> all = problemsBesidesMissing();
         for (Set<String> group : unanswered()) {
-            all.add(Problem.broken("MISSING_ANSWER", "no answer to the request with id " + String.join(" or ",
-                    group)));
+            all.add(missing(group));
         }
+        return all;
+    }
+
+    /** Everything wrong except requests not answered yet, which a caller may still wait for. */
+    public List<Problem> problemsBesidesMissing() {
+        List<Problem> all = new ArrayList<>(problems);
         for (String id : mustSucceed) {
             JsonNode answer = lastAnswer.get(id);
             if (answer != null && !answer.has("result")) {

@@ -19,6 +19,7 @@ public final class FuzzResult {
     private final Map<FuzzCategory, int[]> perCategory = new EnumMap<>(FuzzCategory.class);
     private final Map<String, Integer> perKind = new TreeMap<>();
     private final List<Finding> findings = new ArrayList<>();
+    private final java.util.Set<Integer> withFindings = new java.util.HashSet<>();
     private int sent;
     private long bytesSent;
     private String fatal;
@@ -41,21 +42,25 @@ public final class FuzzResult {
     public void record(FuzzMessage message, List<Problem> problems) {
         sent++;
         bytesSent += message.bytes().length;
-        int[] counts = perCategory.get(message.category());
-        counts[0]++;
-        if (!problems.isEmpty()) {
-            counts[1]++;
-        }
+        perCategory.get(message.category())[0]++;
         for (Problem problem : problems) {
-            String key = problem.severity() + " " + problem.kind();
-            int seen = perKind.merge(key, 1, Integer::sum);
-            if (seen <= KEPT_PER_KIND) {
-                findings.add(new Finding(message.index(), message.category(), message.bytes(), problem,
-                        save(message, seen)));
-            }
-            if (problem.severity() == Problem.Severity.FATAL && fatal == null) {
-                fatal = problem.kind() + ": " + problem.detail();
-            }
+            add(message, problem);
+        }
+    }
+
+    /** A finding about a message recorded earlier (an answer that never came, known only after waiting). */
+    public void add(FuzzMessage message, Problem problem) {
+        if (withFindings.add(message.index())) {
+            perCategory.get(message.category())[1]++;
+        }
+        String key = problem.severity() + " " + problem.kind();
+        int seen = perKind.merge(key, 1, Integer::sum);
+        if (seen <= KEPT_PER_KIND) {
+            findings.add(new Finding(message.index(), message.category(), message.bytes(), problem,
+                    save(message, seen)));
+        }
+        if (problem.severity() == Problem.Severity.FATAL && fatal == null) {
+            fatal = problem.kind() + ": " + problem.detail();
         }
     }
 

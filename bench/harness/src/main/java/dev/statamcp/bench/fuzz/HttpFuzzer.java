@@ -119,8 +119,7 @@ public final class HttpFuzzer {
             problems.add(Problem.broken("HTTP_5XX", "HTTP " + reply.status() + ": " + Printable.of(reply.body())));
             return problems;
         }
-        Answers answers = new Answers(expectation, reply.status() / 100 == 2 ? message.mustSucceed() : Set.of(),
-                id -> false);
+        Answers answers = new Answers(expectation, reply.status() / 100 == 2 ? message.mustSucceed() : Set.of());
         if (reply.status() / 100 == 2) {
             HttpMessages.payloads(reply).stream().filter(p -> !p.isBlank()).forEach(answers::add);
             problems.addAll(answers.problems());

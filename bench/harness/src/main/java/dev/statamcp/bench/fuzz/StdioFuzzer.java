@@ -39,6 +39,11 @@ public final class StdioFuzzer {
     private int restarts;
     /** Ids sent in earlier messages: an answer carrying one is late, not wrong. */
     private final Set<String> earlierIds = new LinkedHashSet<>();
+    /** Requests not answered by the end of their message's wait; a finding only once their deadline passes. */
+    private final List<Pending> pending = new ArrayList<>();
+
+    private record Pending(FuzzMessage message, Set<String> ids, long deadline) {
+    }
     /** Waits for owed answers that ended with nothing: a server that never answers some messages costs less. */
     private int fruitlessWaits;
     private int late;
@@ -109,11 +114,14 @@ public final class StdioFuzzer {
                 FuzzMessage message = generator.generate(i);
                 List<Problem> problems = exchange(message);
                 result.record(message, problems);
+                expirePending(result, System.nanoTime());
                 result.late(late);
                 late = 0;
                 if (problems.stream().anyMatch(p -> p.severity() == Problem.Severity.FATAL)) {
                     alive = false;
-                    if (!config.restartAfterDeath() || restarts >= 100) {
+                    // A dead server answers nothing more.
+                    expirePending(result, Long.MAX_VALUE);
+                    if (!config.restartAfterDeath() || restarts >= 1_000) {
                         break;
                     }
                     restarts++;
@@ -129,6 +137,11 @@ public final class StdioFuzzer {
                     progress.printf("  stdio: %,d messages sent%n", i - config.from() + 1);
                 }
             }
+            if (alive) {
+                awaitPending(result);
+            }
+            expirePending(result, Long.MAX_VALUE);
+            result.late(late);
             finalCheck(result, alive);
             if (restarts > 0) {
                 result.note("the server was started again " + restarts + " times after dying or hanging, to go on"
@@ -162,7 +175,7 @@ public final class StdioFuzzer {
         out.write('\n');
         out.writeBytes(JsonRpc.utf8(JsonRpc.ping(sentinel) + "\n"));
         Expectation expectation = expectation(message.bytes());
-        Answers answers = new Answers(expectation, message.mustSucceed(), earlierIds::contains);
+        Answers answers = new Answers(expectation, message.mustSucceed(), this::takeOwed, earlierIds::contains);
         List<Problem> problems = new ArrayList<>();
         try {
             write(out.toByteArray());
@@ -200,16 +213,59 @@ public final class StdioFuzzer {
                     + config.answerTimeoutMs() + " ms after this message" + exitNote()));
             return problems;
         }
-        problems.addAll(answers.problems());
+        problems.addAll(answers.problemsBesidesMissing());
         late += answers.late();
         if (!answers.complete()) {
             fruitlessWaits++;
+        }
+        long owedUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.answerTimeoutMs());
+        for (Set<String> ids : answers.unansweredRequests()) {
+            pending.add(new Pending(message, ids, owedUntil));
         }
         earlierIds.addAll(expectation.mayAnswer());
         while (earlierIds.size() > 100_000) {
             earlierIds.remove(earlierIds.iterator().next());
         }
         return problems;
+    }
+
+    /** If an earlier message still waits for an answer with this id, that answer has now come (late). */
+    private boolean takeOwed(String id) {
+        for (int i = 0; i < pending.size(); i++) {
+            if (pending.get(i).ids().contains(id)) {
+                pending.remove(i);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Requests whose deadline has passed without an answer become MISSING_ANSWER findings. */
+    private void expirePending(FuzzResult result, long now) {
+        pending.removeIf(p -> {
+            if (p.deadline() <= now) {
+                result.add(p.message(), Answers.missing(p.ids()));
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /** At the end, reads what still comes until every owed answer has arrived or its deadline has passed. */
+    private void awaitPending(FuzzResult result) {
+        Answers stray = new Answers(Expectation.nothing(), Set.of(), this::takeOwed, earlierIds::contains);
+        while (!pending.isEmpty()) {
+            long wait = pending.stream().mapToLong(Pending::deadline).max().getAsLong() - System.nanoTime();
+            byte[] line = wait > 0 ? poll(wait) : null;
+            if (line == null || line == EOF) {
+                break;
+            }
+            stray.add(new String(line, StandardCharsets.UTF_8));
+        }
+        late += stray.late();
+        if (!stray.problemsBesidesMissing().isEmpty()) {
+            result.note("after the last message the server wrote: " + stray.problemsBesidesMissing());
+        }
     }
 
     /** A stdio server reads line by line: a message holding line breaks is several messages. */

@@ -32,7 +32,7 @@ class FuzzerSelfTest {
     }
 
     private FuzzConfig config(int messages) {
-        return new FuzzConfig(SEED, messages, 0, 1 << 20, 3_000, 200, temp.resolve("failures"));
+        return new FuzzConfig(SEED, messages, 0, 1 << 20, 3_000, 100, temp.resolve("failures"));
     }
 
     private FuzzResult stdio(int messages, String... args) throws IOException {
@@ -63,6 +63,15 @@ class FuzzerSelfTest {
 
         assertThat(result.sent()).isEqualTo(300);
         assertThat(result.findings()).as(result.describeFindings()).isEmpty();
+        assertThat(result.passed(true)).isTrue();
+    }
+
+    @Test
+    void slowButCorrectAnswersAreLateNotMissing() throws IOException {
+        FuzzResult result = stdio(150, "--stdio", "--fault", "slow-calls");
+
+        assertThat(result.findings()).as(result.describeFindings()).isEmpty();
+        assertThat(result.lateAnswers()).isPositive();
         assertThat(result.passed(true)).isTrue();
     }
 
@@ -102,7 +111,7 @@ class FuzzerSelfTest {
 
     @Test
     void anIdChangedOnTheWayBackIsCaught() throws IOException {
-        FuzzResult result = stdio(300, "--stdio", "--fault", "wrong-id");
+        FuzzResult result = stdio(200, "--stdio", "--fault", "wrong-id");
 
         assertThat(result.perKind()).containsKeys("BROKEN UNEXPECTED_ID", "BROKEN MISSING_ANSWER");
     }

@@ -37,6 +37,8 @@ public final class ReferenceServer {
             .build();
 
     private final String fault;
+    private final java.util.concurrent.ScheduledExecutorService later =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
     private int handled;
 
     private ReferenceServer(String fault) {
@@ -65,12 +67,21 @@ public final class ReferenceServer {
             line.reset();
             String answer = answer(bytes);
             if (fault.equals("junk-stdout") && ++handled % 50 == 0) {
-                out.print("debug: handled " + handled + " messages\n");
+                write(out, "debug: handled " + handled + " messages");
             }
-            if (answer != null) {
-                out.print(answer + "\n");
-                out.flush();
+            if (answer != null && fault.equals("slow-calls") && answer.contains("\"text\":\"ok\"")) {
+                // Answers tool calls 400 ms late, after the pings that follow them: correct, only slow.
+                later.schedule(() -> write(out, answer), 400, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } else if (answer != null) {
+                write(out, answer);
             }
+        }
+    }
+
+    private static void write(PrintStream out, String answer) {
+        synchronized (out) {
+            out.print(answer + "\n");
+            out.flush();
         }
     }
 
