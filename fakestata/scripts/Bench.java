@@ -33,8 +33,15 @@ public class Bench {
         }
     }
 
+    /**
+     * Interleaves 21 emulator starts with 21 starts of a bare JVM (java -version, same flags) so that the load of a
+     * shared machine weighs on both alike; also reports the emulator's CPU time at its first prompt.
+     */
     static void startup() throws Exception {
         List<Double> ms = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        List<Double> jvm = new ArrayList<>();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (int i = 0; i < 21; i++) {
             long t0 = System.nanoTime();
             Process p = new ProcessBuilder(LAUNCHER.toString(), "-q").redirectErrorStream(true).start();
@@ -48,11 +55,21 @@ public class Bench {
                 seen.append((char) b);
             }
             ms.add((System.nanoTime() - t0) / 1e6);
+            cpu.add((double) cpuMillis(p.pid()));
             p.getOutputStream().close();
             p.waitFor();
+            long t1 = System.nanoTime();
+            Process v = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+                    "-XX:-UsePerfData", "-version").redirectErrorStream(true).start();
+            v.getInputStream().readAllBytes();
+            v.waitFor();
+            jvm.add((System.nanoTime() - t1) / 1e6);
         }
-        System.out.printf("startup to first prompt: median %.0f ms, min %.0f ms, max %.0f ms (21 runs)%n",
-                median(ms), Collections.min(ms), Collections.max(ms));
+        System.out.printf("startup to first prompt: median %.0f ms, min %.0f ms, max %.0f ms (21 runs); "
+                + "CPU at the prompt: median %.0f ms%n", median(ms), Collections.min(ms), Collections.max(ms),
+                median(cpu));
+        System.out.printf("bare JVM (java -version, same flags) in the same run: median %.0f ms, min %.0f ms%n",
+                median(jvm), Collections.min(jvm));
     }
 
     static void roundtrip() throws Exception {
