@@ -51,6 +51,7 @@ final class ConsoleRun {
     private final boolean internal;
     private final boolean graphs;
     private final LineClassifier classifier;
+    private final boolean startup;
 
     private Phase phase = Phase.PRE;
     private Integer rc;
@@ -67,8 +68,13 @@ final class ConsoleRun {
     private List<String> graphsDrawn;
     private List<OutputLine> finalLines;
 
+    /**
+     * @param fresh the run started this Stata (reported in the result)
+     * @param trackGraphs ask Stata for the graphs before and after the code
+     * @param startup the session's start-up commands: Stata may still be loading, the start-up watchdog applies
+     */
     ConsoleRun(ConsoleRunHandle handle, StataSession session, SessionProcess proc, boolean fresh,
-               boolean trackGraphs) {
+               boolean trackGraphs, boolean startup) {
         this.handle = handle;
         this.session = session;
         this.proc = proc;
@@ -78,6 +84,7 @@ final class ConsoleRun {
         this.internal = handle.request().internal();
         this.graphs = trackGraphs && !internal;
         this.classifier = new LineClassifier(CLASSIFY_HOLD, handle.events()::line);
+        this.startup = startup;
     }
 
     RunResult execute() {
@@ -133,7 +140,7 @@ final class ConsoleRun {
                     break;
                 }
                 classifier.tick(now);
-                if (phase == Phase.PRE && !main.opened() && !end.exists()
+                if (!startup && phase == Phase.PRE && !main.opened() && !end.exists()
                         && now.isAfter(started.plus(session.settings().startTimeout()))) {
                     // Stata was idle when the run was typed, so its log appears within milliseconds unless it
                     // cannot be written; without this the run would wait forever

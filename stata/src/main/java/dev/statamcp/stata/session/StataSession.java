@@ -146,7 +146,7 @@ public final class StataSession implements AutoCloseable {
         synchronized (lock) {
             graphs = graphTracking;
         }
-        return new ConsoleRun(handle, this, proc, fresh, graphs).execute();
+        return new ConsoleRun(handle, this, proc, fresh, graphs, false).execute();
     }
 
     /** Starts Stata and runs the start-up code; throws with Stata's own words when it cannot. */
@@ -190,7 +190,7 @@ public final class StataSession implements AutoCloseable {
                             + " s of starting", false);
                 }
             }, CompletableFuture.delayedExecutor(settings.startTimeout().toMillis(), TimeUnit.MILLISECONDS));
-            RunResult r = new ConsoleRun(init, this, proc, true, false).execute();
+            RunResult r = new ConsoleRun(init, this, proc, true, false, true).execute();
             watchdog.cancel(false);
             if (!r.succeeded()) {
                 ProcessCleanup.sweep(detachProcess(), settings.killGrace(), name, "start-up failed");
