@@ -220,15 +220,9 @@ public final class LineClassifier {
         if (lastEnd >= 0) {
             rest.subList(lastEnd, rest.size()).clear();
         }
-        dropTrailing(rest, LineSyntax.BLANK);
-        if (!rest.isEmpty() && rest.get(rest.size() - 1).syntax == LineSyntax.EMPTY_ECHO) {
-            rest.remove(rest.size() - 1);
-        }
-        dropTrailing(rest, LineSyntax.BLANK);
-    }
-
-    private static void dropTrailing(List<Pending> rest, LineSyntax syntax) {
-        while (!rest.isEmpty() && rest.get(rest.size() - 1).syntax == syntax) {
+        // then the blank lines and bare ". " echoes before it (the file's last newline, trailing empty lines)
+        while (!rest.isEmpty() && (rest.get(rest.size() - 1).syntax == LineSyntax.BLANK
+                || rest.get(rest.size() - 1).syntax == LineSyntax.EMPTY_ECHO)) {
             rest.remove(rest.size() - 1);
         }
     }

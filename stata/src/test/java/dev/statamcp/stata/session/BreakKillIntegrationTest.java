@@ -68,6 +68,20 @@ class BreakKillIntegrationTest {
     }
 
     @Test
+    void cancelBreaksFirstAndKeepsTheSessionWhenTheBreakIsHonoured() {
+        try (StataSession s = session("cancel", Map.of())) {
+            RunHandle h = s.submit(RunRequest.of("global kept = 5\nsleep 60000"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> h.progress().commandsStarted() == 2);
+            long pid = s.status().pid().orElseThrow();
+            h.cancel(Duration.ofSeconds(5));
+            assertThat(await(h).outcome()).isInstanceOf(Outcome.Broken.class);
+            RunResult after = await(s.submit(RunRequest.of("display $kept")));
+            assertThat(printed(after)).containsExactly("5");
+            assertThat(s.status().pid().orElseThrow()).isEqualTo(pid);
+        }
+    }
+
+    @Test
     void breakOnAQueuedRunTakesItOutOfTheQueue() {
         try (StataSession s = session("brkq", Map.of())) {
             RunHandle first = s.submit(RunRequest.of("sleep 1500"));

@@ -91,4 +91,27 @@ class SessionStateIntegrationTest {
         assertThat(pool.status("lazy").orElseThrow().state()).isEqualTo(SessionState.STOPPED);
         assertThat(pool.status("lazy").orElseThrow().pid()).isEmpty();
     }
+
+    @Test
+    void edgeCasesOfCodeShape() {
+        RunResult empty = run("default", "");
+        assertThat(empty.succeeded()).isTrue();
+        assertThat(empty.output()).isEmpty();
+
+        RunResult comments = run("default", "* only\n// comments\n");
+        assertThat(comments.succeeded()).isTrue();
+        assertThat(printed(comments)).isEmpty();
+
+        String longText = "x".repeat(300);
+        RunResult wrapped = run("default", "display \"" + longText + "\"\ndisplay 2");
+        assertThat(wrapped.succeeded()).as(wrapped.text()).isTrue();
+        assertThat(printed(wrapped)).last().isEqualTo("2");
+
+        RunResult delimited = run("default", "#delimit ;\ndisplay\n  3 + 4;\n#delimit cr\ndisplay 8");
+        assertThat(delimited.succeeded()).as(delimited.text()).isTrue();
+        assertThat(printed(delimited)).contains("7", "8");
+
+        RunResult noNewline = run("default", "display 9");
+        assertThat(printed(noNewline)).containsExactly("9");
+    }
 }
