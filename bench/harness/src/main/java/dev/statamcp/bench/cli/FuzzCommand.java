@@ -70,7 +70,7 @@ final class FuzzCommand implements Callable<Integer> {
         Path base = root.toAbsolutePath().normalize();
         long theSeed = seed != null ? seed : System.nanoTime() & 0xFFFFFFFFL;
         System.err.printf("fuzz seed: %d%n", theSeed);
-        FuzzConfig config = new FuzzConfig(theSeed, messages, from, maxOversize, 10_000, 2_000,
+        FuzzConfig config = new FuzzConfig(theSeed, messages, from, maxOversize, 10_000, 500,
                 base.resolve("bench/target/fuzz-failures"), restart);
         Path logDir = base.resolve("bench/target/logs");
         List<ReliabilityWriter.Run> runs = new ArrayList<>();
@@ -136,7 +136,24 @@ final class FuzzCommand implements Callable<Integer> {
         try (ServerProcess server = ServerProcess.start(subject.httpCommand(port), subject.workDir(),
                 logDir.resolve(subject.name() + ".fuzz-http.stderr.log"))) {
             server.awaitPort(port, 60_000);
-            return HttpFuzzer.run("127.0.0.1", port, "/mcp", config, System.err, server::isAlive);
+            Path dump = logDir.resolve(subject.name() + ".fuzz-http.hang-threads.txt");
+            return HttpFuzzer.run("127.0.0.1", port, "/mcp", config, System.err, server::isAlive,
+                    () -> threadDump(server, dump));
+        }
+    }
+
+    /** Saves a Java server's threads (jstack) when it hangs, so the report can say where it was stuck. */
+    private static void threadDump(ServerProcess server, Path file) {
+        try {
+            Path jstack = Path.of(System.getProperty("java.home"), "bin", "jstack");
+            Process process = new ProcessBuilder(jstack.toString(), Long.toString(server.pid()))
+                    .redirectErrorStream(true).redirectOutput(file.toFile()).start();
+            process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            System.err.printf("the server hung; its threads are in %s%n", file);
+        } catch (java.io.IOException e) {
+            System.err.printf("the server hung; no thread dump: %s%n", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -31,6 +31,7 @@ public final class HttpFuzzer {
     private final FuzzConfig config;
     private final PrintStream progress;
     private final BooleanSupplier processAlive;
+    private Runnable onHang = () -> { };
 
     private HttpFuzzer(String host, int port, String path, FuzzConfig config, PrintStream progress,
                        BooleanSupplier processAlive) {
@@ -45,7 +46,15 @@ public final class HttpFuzzer {
     /** Fuzzes the server at {@code http://host:port/path}; {@code processAlive} tells if its process still runs. */
     public static FuzzResult run(String host, int port, String path, FuzzConfig config, PrintStream progress,
                                  BooleanSupplier processAlive) {
-        return new HttpFuzzer(host, port, path, config, progress, processAlive).fuzz();
+        return run(host, port, path, config, progress, processAlive, () -> { });
+    }
+
+    /** As above; {@code onHang} runs when the server stops answering (to take a thread dump, say). */
+    public static FuzzResult run(String host, int port, String path, FuzzConfig config, PrintStream progress,
+                                 BooleanSupplier processAlive, Runnable onHang) {
+        HttpFuzzer fuzzer = new HttpFuzzer(host, port, path, config, progress, processAlive);
+        fuzzer.onHang = onHang;
+        return fuzzer.fuzz();
     }
 
     private FuzzResult fuzz() {
@@ -100,6 +109,7 @@ public final class HttpFuzzer {
             reply = connection.post(path, headers, message.bytes());
         } catch (SocketTimeoutException e) {
             problems.add(Problem.fatal("HUNG", "no HTTP response within " + config.answerTimeoutMs() + " ms"));
+            onHang.run();
             return problems;
         } catch (ConnectException e) {
             problems.add(Problem.fatal("DIED", "the server no longer accepts connections: " + e.getMessage()));
@@ -192,10 +202,11 @@ public final class HttpFuzzer {
     }
 
     private void finalCheck(FuzzResult result) {
-        if (result.hasFatal()) {
-            result.finalCheck(false, "the server did not survive the fuzz");
+        if (!processAlive.getAsBoolean()) {
+            result.finalCheck(false, "the server process is gone");
             return;
         }
+        // Tried even after a hang: whether the server recovers is worth knowing (the run has failed anyway).
         try (HttpMcpClient fresh = HttpMcpClient.initialize(host, port, path)) {
             fresh.callNoop(1);
             result.finalCheck(true, "a new session and a valid tools/call afterwards answered correctly");

@@ -37,6 +37,7 @@ public final class StdioFuzzer {
     private BlockingQueue<byte[]> received;
     private ExecutorService writer;
     private int restarts;
+    private int lostInDeaths;
     /** Ids sent in earlier messages: an answer carrying one is late, not wrong. */
     private final Set<String> earlierIds = new LinkedHashSet<>();
     /** Requests not answered by the end of their message's wait; a finding only once their deadline passes. */
@@ -119,8 +120,9 @@ public final class StdioFuzzer {
                 late = 0;
                 if (problems.stream().anyMatch(p -> p.severity() == Problem.Severity.FATAL)) {
                     alive = false;
-                    // A dead server answers nothing more.
-                    expirePending(result, Long.MAX_VALUE);
+                    // Calls still in flight die with the server: part of that FATAL finding, not more findings.
+                    lostInDeaths += pending.size();
+                    pending.clear();
                     if (!config.restartAfterDeath() || restarts >= 1_000) {
                         break;
                     }
@@ -143,6 +145,10 @@ public final class StdioFuzzer {
             expirePending(result, Long.MAX_VALUE);
             result.late(late);
             finalCheck(result, alive);
+            if (lostInDeaths > 0) {
+                result.note(lostInDeaths + " requests were still unanswered (slower than the wait after the ping)"
+                        + " when the server died; they count under the FATAL findings");
+            }
             if (restarts > 0) {
                 result.note("the server was started again " + restarts + " times after dying or hanging, to go on"
                         + " with the remaining messages");

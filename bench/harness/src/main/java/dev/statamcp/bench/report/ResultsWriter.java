@@ -37,7 +37,7 @@ public final class ResultsWriter {
         line("## Servers");
         line("");
         for (ServerSubject subject : subjects.startup()) {
-            line("- **" + subject.name() + "** (" + (subject.isOurs() ? "ours" : "peer") + "): "
+            line("- **" + subject.name() + "** (" + (subject.isOurs() ? "this project" : "peer") + "): "
                     + subject.description());
         }
         for (String missing : subjects.missing()) {

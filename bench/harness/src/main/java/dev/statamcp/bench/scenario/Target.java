@@ -36,6 +36,14 @@ public sealed interface Target {
         return Optional.empty();
     }
 
+    /** A target of the issue whose figure is not built yet; the report lists it so nothing is silently left out. */
+    record Pending(String label, String why) implements Target {
+        @Override
+        public TargetResult judge(List<Measurement> all) {
+            return TargetResult.notMeasured(label, why);
+        }
+    }
+
     /** {@code stat} of the first available of {@code subjects} is at most {@code limitMs}. */
     record Limit(String label, String scenarioId, List<String> subjects, Stat stat, double limitMs) implements Target {
         @Override
