@@ -23,6 +23,15 @@ class FailureSwitchesIT {
     }
 
     @Test
+    void quotedDoFileWithASpaceWritesTheLogNamedUpToTheSpace(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("foo bar.do"), "display 6*7\n");
+        Launcher.Result r = Launcher.run(dir, Map.of(), "-b", "-q", "do", "\"foo bar.do\"");
+        assertThat(r.exit()).isZero();
+        assertThat(dir.resolve("foo bar.log")).doesNotExist();
+        assertThat(Files.readString(dir.resolve("foo.log"))).contains("\n42\n").contains("end of do-file");
+    }
+
+    @Test
     void crashAfterNCommandsKillsTheProcessAbruptly(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("job.do"), "display 1\ndisplay 2\ndisplay 3\ndisplay 4\n");
         Launcher.Result r = Launcher.run(dir, Map.of("FAKESTATA_CRASH_AFTER", "3"), "-b", "-q", "do", "job.do");

@@ -74,7 +74,9 @@ public record Invocation(Mode mode, boolean quiet, boolean smclLog, boolean help
 
     /**
      * The name of the batch log without its suffix: the do-file's base name without {@code .do}, cut at the first
-     * space (the real binary does the same), or {@code stata} when the command is not {@code do file}.
+     * space, or {@code stata} when the command is not {@code do file}. Stata cuts at the space even when the name
+     * was quoted ({@code do "foo bar.do"} writes {@code foo.log}); the cut is made on the base name, so a space
+     * in a folder name does not shorten it (the engine predicts the log name the same way).
      */
     public String logStem() {
         String[] words = command.split("\\s+", 2);
@@ -86,6 +88,10 @@ public record Invocation(Mode mode, boolean quiet, boolean smclLog, boolean help
         String base = file.substring(slash + 1);
         if (base.toLowerCase(Locale.ROOT).endsWith(".do")) {
             base = base.substring(0, base.length() - 3);
+        }
+        int space = base.indexOf(' ');
+        if (space >= 0) {
+            base = base.substring(0, space);
         }
         return base.isEmpty() ? "stata" : base;
     }

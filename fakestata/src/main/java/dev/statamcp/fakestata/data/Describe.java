@@ -9,7 +9,11 @@ import dev.statamcp.fakestata.session.CValues;
 import dev.statamcp.fakestata.session.Session;
 import java.util.List;
 
-/** {@code describe [varlist] [, short]} in the layout of Stata 17 and later (Stata 16's when emulating 16). */
+/**
+ * {@code describe [varlist] [, short simple]} in the layout of Stata 17 and later (Stata 16's when emulating 16).
+ * With a varlist Stata shows only the table of those variables, without the dataset header and the sort line;
+ * {@code short} shows only the header, whatever the varlist (which must still name existing variables).
+ */
 public final class Describe {
     private Describe() {
     }
@@ -32,7 +36,12 @@ public final class Describe {
             return;
         }
         String rule = "-".repeat(Math.max(40, s.settings().linesize - 1));
+        boolean onlyTable = !syn.main().isEmpty() && !syn.options().has("short");
         out.newline();
+        if (onlyTable) {
+            table(out, vars, rule, v17);
+            return;
+        }
         out.txt(d.filename().isEmpty() ? "Contains data" : "Contains data from " + d.filename());
         String obs = NumberFormat.commas(d.n());
         String k = NumberFormat.commas(d.k());
@@ -48,6 +57,12 @@ public final class Describe {
             return;
         }
         out.txt(rule);
+        table(out, vars, rule, v17);
+        out.txt(rule);
+        out.txt(sortedBy(d, v17));
+    }
+
+    private static void table(Output out, List<Variable> vars, String rule, boolean v17) {
         if (v17) {
             out.txt("Variable      Storage   Display    Value");
             out.txt("    name         type    format    label      Variable label");
@@ -61,8 +76,6 @@ public final class Describe {
                     v.valueLabel(), v.label());
             out.txt(line.stripTrailing());
         }
-        out.txt(rule);
-        out.txt(sortedBy(d, v17));
     }
 
     private static String pad(String left, String right) {

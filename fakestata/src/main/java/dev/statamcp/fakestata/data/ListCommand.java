@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * {@code list [varlist] [if] [in] [, clean noobs separator(#) nolabel]}: boxed rows {@code   1. | ... |} with a
- * separator line every 5 observations. Columns are as wide as their widest shown value or name; a table wider
+ * separator line every 5 observations; {@code clean} prints the same columns without borders and separators,
+ * {@code noobs} drops the observation numbers (the table is then indented by two spaces). Columns are as wide as their widest shown value or name; a table wider
  * than the line is split into several tables (the emulator's simplification of Stata's wrapped layout).
  */
 public final class ListCommand {
@@ -38,7 +39,8 @@ public final class ListCommand {
         boolean noObs = syn.options().has("noobs");
         int separator = syn.options().integer("separator", 5);
         int linesize = s.settings().linesize;
-        int obsWidth = noObs ? 0 : Math.max(5, String.valueOf(rows.get(rows.size() - 1) + 1).length() + 2);
+        // the observation numbers take a column; without them the table is indented by two spaces, as Stata's
+        int obsWidth = noObs ? 2 : Math.max(5, String.valueOf(rows.get(rows.size() - 1) + 1).length() + 2);
         List<List<Variable>> chunks = new ArrayList<>();
         List<Variable> current = new ArrayList<>();
         int width = obsWidth + 4;
@@ -65,21 +67,24 @@ public final class ListCommand {
         for (int j = 0; j < vars.size(); j++) {
             widths[j] = columnWidth(d, vars.get(j), rows, noLabel);
         }
+        // clean is the boxed table with its borders blanked: same columns, spaces where the | were
+        String left = clean ? " " : "|";
+        String right = clean ? " " : "|";
         String lead = " ".repeat(obsWidth);
         StringBuilder header = new StringBuilder();
         for (int j = 0; j < vars.size(); j++) {
             if (j > 0) {
-                header.append(clean ? "  " : "   ");
+                header.append("   ");
             }
             header.append(align(vars.get(j).name(), widths[j], vars.get(j).isString()));
         }
         int inner = header.length() + 2;
         out.newline();
-        if (clean) {
-            out.txt(lead + "  " + header);
-        } else {
+        if (!clean) {
             out.txt(lead + "+" + "-".repeat(inner) + "+");
-            out.txt(lead + "| " + header + " |");
+        }
+        out.txt(lead + left + " " + header + " " + right);
+        if (!clean) {
             out.txt(lead + "|" + "-".repeat(inner) + "|");
         }
         for (int r = 0; r < rows.size(); r++) {
@@ -91,15 +96,15 @@ public final class ListCommand {
             StringBuilder line = new StringBuilder();
             for (int j = 0; j < vars.size(); j++) {
                 if (j > 0) {
-                    line.append(clean ? "  " : "   ");
+                    line.append("   ");
                 }
                 Variable v = vars.get(j);
                 line.append(align(cell(d, v, obs, noLabel), widths[j], v.isString()));
             }
-            String number = noObs ? "" : String.format("%" + (obsWidth - 1) + "s", (obs + 1) + ".");
-            out.print(Style.TXT, number + (clean ? "   " : " | "));
+            String number = noObs ? lead : String.format("%" + (obsWidth - 1) + "s", (obs + 1) + ".") + " ";
+            out.print(Style.TXT, number + left + " ");
             out.print(Style.RES, line.toString());
-            out.println(Style.TXT, clean ? "" : " |");
+            out.println(Style.TXT, " " + right);
         }
         if (!clean) {
             out.txt(lead + "+" + "-".repeat(inner) + "+");

@@ -5,6 +5,8 @@ import dev.statamcp.fakestata.commands.DisplayTarget;
 import dev.statamcp.fakestata.lang.Quotes;
 import dev.statamcp.fakestata.lang.Value;
 import dev.statamcp.fakestata.results.Matrix;
+import dev.statamcp.fakestata.results.MatrixLookup;
+import dev.statamcp.fakestata.results.MatrixNames;
 import dev.statamcp.fakestata.results.ResultSet;
 import dev.statamcp.fakestata.session.Frame;
 import dev.statamcp.fakestata.session.Session;
@@ -16,7 +18,8 @@ import java.util.TreeSet;
 /**
  * Extended macro functions, {@code `: ...'} or {@code local x : ...}: result names ({@code r(scalars)},
  * {@code e(macros)}, {@code e(matrices)}), {@code all globals|scalars|matrices}, word and list helpers, variable
- * properties, {@code display}, {@code env}, {@code rownames}/{@code colnames}.
+ * properties, {@code display}, {@code env}, matrix names ({@code rownames}, {@code colnames}, {@code roweq},
+ * {@code coleq}, {@code rowfullnames}, {@code colfullnames}, optionally {@code , quoted}).
  */
 public final class ExtendedFunctions {
     private ExtendedFunctions() {
@@ -107,12 +110,10 @@ public final class ExtendedFunctions {
                 return s.data().require(rest).format();
             case "data":
                 return s.data().label();
-            case "rownames", "colnames", "rowfullnames", "colfullnames": {
-                Matrix m = matrix(s, rest.trim());
-                return String.join(" ", first.startsWith("row") ? m.rowNames() : m.colNames());
-            }
+            case "rownames", "colnames", "rowfullnames", "colfullnames", "roweq", "coleq":
+                return matrixNames(first, rest, s);
             case "rowsof", "colsof": {
-                Matrix m = matrix(s, rest.trim());
+                Matrix m = MatrixLookup.require(s, rest);
                 return String.valueOf(first.equals("rowsof") ? m.rows() : m.cols());
             }
             case "subinstr": {
@@ -177,18 +178,34 @@ public final class ExtendedFunctions {
         return String.join(" ", out);
     }
 
-    private static Matrix matrix(Session s, String name) {
-        if (name.length() > 3 && name.charAt(1) == '(' && name.endsWith(")")) {
-            Matrix m = s.results(name.charAt(0)).matrices().get(name.substring(2, name.length() - 1));
-            if (m != null) {
-                return m;
+    /** {@code rownames A}, {@code coleq e(b), quoted}, ...: names of a named or stored matrix. */
+    private static String matrixNames(String function, String rest, Session s) {
+        String ref = rest;
+        boolean quoted = false;
+        int comma = rest.indexOf(',');
+        if (comma >= 0) {
+            String option = rest.substring(comma + 1).strip();
+            if (!option.isEmpty() && !option.equals("quoted")) {
+                throw StataError.of(198, "option " + option + " not allowed");
             }
+            quoted = !option.isEmpty();
+            ref = rest.substring(0, comma);
         }
-        Matrix m = s.matrices().get(name);
-        if (m == null) {
-            throw StataError.of(111, "matrix " + name + " not found");
+        Matrix m = MatrixLookup.require(s, ref);
+        List<String> stored = function.startsWith("row") ? m.rowNames() : m.colNames();
+        List<String> names = switch (function.substring(3)) {
+            case "names" -> MatrixNames.names(stored);
+            case "fullnames" -> MatrixNames.fullNames(stored);
+            default -> MatrixNames.equations(stored);
+        };
+        if (!quoted) {
+            return String.join(" ", names);
         }
-        return m;
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            out.add("\"" + n + "\"");
+        }
+        return String.join(" ", out);
     }
 
     private static String subinstr(String rest, Frame frame, Session s) {

@@ -8,6 +8,7 @@ import dev.statamcp.fakestata.lang.Missing;
 import dev.statamcp.fakestata.lang.Names;
 import dev.statamcp.fakestata.lang.Value;
 import dev.statamcp.fakestata.results.Matrix;
+import dev.statamcp.fakestata.results.MatrixLookup;
 import dev.statamcp.fakestata.results.ResultSet;
 import dev.statamcp.fakestata.session.CValues;
 import dev.statamcp.fakestata.session.Session;
@@ -103,11 +104,7 @@ public final class SessionNames implements Names {
     }
 
     private Matrix matrix(String name) {
-        Matrix m = session.matrices().get(name);
-        if (m == null) {
-            throw StataError.of(111, "matrix " + name + " not found");
-        }
-        return m;
+        return MatrixLookup.require(session, name);
     }
 
     @Override
@@ -159,6 +156,16 @@ public final class SessionNames implements Names {
         Matrix v = session.e().matrices().get("V");
         double se = v == null ? Missing.SYSMISS : Math.sqrt(v.get(j, j));
         return Expr.constant(se);
+    }
+
+    @Override
+    public boolean takesMatrix(String function) {
+        return MatrixFunctions.isMatrixFunction(function);
+    }
+
+    @Override
+    public Expr matrixCall(String function, String matrix, List<Expr> args) {
+        return MatrixFunctions.call(session, function, matrix, args);
     }
 
     @Override

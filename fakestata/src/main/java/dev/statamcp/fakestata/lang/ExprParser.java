@@ -170,6 +170,9 @@ public final class ExprParser {
                 pos += 3;
                 return names.result(name, key);
             }
+            if (names.takesMatrix(name)) {
+                return matrixCall(name);
+            }
             pos++;
             List<Expr> args = new ArrayList<>();
             if (!peek().isOp(")")) {
@@ -203,6 +206,34 @@ public final class ExprParser {
             return names.subscript(name, first, second);
         }
         return names.name(name);
+    }
+
+    /** {@code f(M, args)} where M is a matrix name, a stored matrix {@code e(b)}, or a string holding a name. */
+    private Expr matrixCall(String function) {
+        pos++;
+        Token t = peek();
+        String matrix;
+        if (t.kind() == Token.Kind.STRING) {
+            matrix = t.text();
+            pos++;
+        } else if (t.kind() == Token.Kind.IDENT) {
+            pos++;
+            matrix = t.text();
+            if (t.text().length() == 1 && "res".contains(t.text()) && peek().isOp("(")
+                    && tokens.get(pos + 1).kind() == Token.Kind.IDENT && tokens.get(pos + 2).isOp(")")) {
+                matrix = t.text() + "(" + tokens.get(pos + 1).text() + ")";
+                pos += 3;
+            }
+        } else {
+            throw StataError.of(198, "invalid syntax");
+        }
+        List<Expr> args = new ArrayList<>();
+        while (peek().isOp(",")) {
+            pos++;
+            args.add(or());
+        }
+        expect(")");
+        return names.matrixCall(function, matrix, args);
     }
 
     private void expect(String op) {

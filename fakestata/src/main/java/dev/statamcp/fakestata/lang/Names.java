@@ -15,4 +15,14 @@ public interface Names {
 
     /** A function call. */
     Expr call(String function, List<Expr> args);
+
+    /** Whether the function's first argument names a matrix ({@code rowsof(A)}, {@code el(e(b),1,1)}). */
+    default boolean takesMatrix(String function) {
+        return false;
+    }
+
+    /** A call of such a function: the matrix reference as written ({@code A}, {@code e(V)}), then the rest. */
+    default Expr matrixCall(String function, String matrix, List<Expr> args) {
+        throw new UnsupportedOperationException(function);
+    }
 }

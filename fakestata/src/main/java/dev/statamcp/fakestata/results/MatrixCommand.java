@@ -8,8 +8,12 @@ import dev.statamcp.fakestata.lang.NumberFormat;
 import dev.statamcp.fakestata.out.Output;
 import dev.statamcp.fakestata.out.Style;
 import dev.statamcp.fakestata.session.Session;
+import java.util.List;
 
-/** {@code matrix list name [, format()]}, {@code matrix [define] A = B} (a copy), {@code matrix drop}, {@code dir}. */
+/**
+ * {@code matrix list name [, format()]}, {@code matrix [define] A = ...} (see {@link MatrixDefine}),
+ * {@code matrix rownames|colnames|roweq|coleq A = names}, {@code matrix drop}, {@code matrix dir}.
+ */
 public final class MatrixCommand {
     private MatrixCommand() {
     }
@@ -21,9 +25,12 @@ public final class MatrixCommand {
         Session s = call.session();
         if (CommandTable.abbreviates(sub, "List")) {
             Syntax syn = Syntax.parse(rest, "Format", "NOHeader", "NONames", "NOBlank", "Title");
-            list(call.out(), syn.main(), lookup(s, syn.main()), syn.options().unquoted("format"),
+            list(call.out(), syn.main(), MatrixLookup.require(s, syn.main()), syn.options().unquoted("format"),
                     syn.options().has("noheader"), syn.options().has("noblank"));
         } else if (sub.equals("drop")) {
+            if (rest.isEmpty()) {
+                throw StataError.of(198, "invalid syntax");
+            }
             for (String n : rest.split("\\s+")) {
                 if (n.equals("_all")) {
                     s.matrices().clear();
@@ -35,6 +42,8 @@ public final class MatrixCommand {
             for (var e : s.matrices().entrySet()) {
                 call.out().txt(String.format("%10s[%d,%d]", e.getKey(), e.getValue().rows(), e.getValue().cols()));
             }
+        } else if (sub.equals("rownames") || sub.equals("colnames") || sub.equals("roweq") || sub.equals("coleq")) {
+            rename(s, sub, rest);
         } else {
             String def = CommandTable.abbreviates(sub, "DEFine") ? rest : text;
             int eq = def.indexOf('=');
@@ -42,22 +51,34 @@ public final class MatrixCommand {
                 throw StataError.of(198, "invalid syntax");
             }
             String name = def.substring(0, eq).strip();
-            s.matrices().put(name, lookup(s, def.substring(eq + 1).strip()));
+            if (!name.matches("[A-Za-z_][A-Za-z0-9_]{0,31}")) {
+                throw StataError.of(198, name + " invalid name");
+            }
+            s.matrices().put(name, MatrixDefine.evaluate(def.substring(eq + 1), s, call.interpreter()));
         }
     }
 
-    static Matrix lookup(Session s, String name) {
-        if (name.length() > 3 && name.charAt(1) == '(' && name.endsWith(")")) {
-            Matrix m = s.results(name.charAt(0)).matrices().get(name.substring(2, name.length() - 1));
-            if (m != null) {
-                return m;
-            }
+    /** {@code matrix rownames A = a b c}: one name (or equation) per row; a count that differs is r(503). */
+    private static void rename(Session s, String what, String rest) {
+        int eq = rest.indexOf('=');
+        if (eq < 0) {
+            throw StataError.of(198, "invalid syntax");
         }
+        String name = rest.substring(0, eq).strip();
         Matrix m = s.matrices().get(name);
         if (m == null) {
             throw StataError.of(111, "matrix " + name + " not found");
         }
-        return m;
+        List<String> given = List.of(rest.substring(eq + 1).strip().split("\\s+"));
+        boolean rows = what.startsWith("row");
+        List<String> current = rows ? m.rowNames() : m.colNames();
+        if (given.size() != current.size() || given.get(0).isEmpty()) {
+            throw StataError.of(503, "conformability error");
+        }
+        List<String> renamed = what.endsWith("eq") ? MatrixNames.withEquations(current, given)
+                : MatrixNames.withNames(current, given);
+        s.matrices().put(name, new Matrix(m.rows(), m.cols(), m.values(), rows ? List.copyOf(renamed) : m.rowNames(),
+                rows ? m.colNames() : List.copyOf(renamed), m.symmetric()));
     }
 
     /** The layout of {@code matrix list}: header, column names right-aligned in 12 columns, values %10.0g. */

@@ -11,7 +11,7 @@ import dev.statamcp.fakestata.session.Session;
 import java.util.Map;
 
 /**
- * {@code return|ereturn|sreturn list} in Stata's layout, {@code return clear|scalar|local} (and the ereturn
+ * {@code return|ereturn|sreturn list} in Stata's layout, {@code return clear|scalar|local|matrix} (and the ereturn
  * forms), and {@code _return hold|restore|drop}, which keep r() safe around a caller's own commands.
  */
 public final class ResultCommands {
@@ -46,12 +46,38 @@ public final class ResultCommands {
                 value = dev.statamcp.fakestata.lang.Quotes.strip(value);
             }
             rs.macros().put(w[0], value);
+        } else if (sub.equals("matrix")) {
+            storeMatrix(s, rs, rest);
         } else if (sub.equals("add")) {
             // keeps the current r() in an r-class program; nothing to do here
             return;
         } else {
             throw StataError.of(198, "invalid syntax");
         }
+    }
+
+    /** {@code return matrix name [=] matname [, copy]}: moves the matrix into the results (copies with copy). */
+    private static void storeMatrix(Session s, ResultSet rs, String rest) {
+        String body = rest;
+        boolean copy = false;
+        int comma = rest.indexOf(',');
+        if (comma >= 0) {
+            String option = rest.substring(comma + 1).strip();
+            if (!option.equals("copy")) {
+                throw StataError.of(198, "option " + option + " not allowed");
+            }
+            copy = true;
+            body = rest.substring(0, comma);
+        }
+        String[] w = body.replace("=", " ").strip().split("\\s+");
+        if (w.length != 2) {
+            throw StataError.of(198, "invalid syntax");
+        }
+        Matrix m = MatrixLookup.require(s, w[1]);
+        if (!copy) {
+            s.matrices().remove(w[1]);
+        }
+        rs.matrices().put(w[0], m);
     }
 
     /** The list layout: a blank line, then sections {@code scalars:}, {@code macros:}, ... each name in 22 columns. */
