@@ -1,5 +1,6 @@
 package dev.statamcp.fakestata.commands;
 
+import dev.statamcp.fakestata.codebook.CodebookCommand;
 import dev.statamcp.fakestata.data.DataCommands;
 import dev.statamcp.fakestata.data.Describe;
 import dev.statamcp.fakestata.data.ExportDelimited;
@@ -29,6 +30,7 @@ public final class CommandRegistry implements CommandTable.Dispatcher {
         "keep", "Generate", "replace", "SUmmarize", "sysuse", "Use", "SAve", "Describe", "List", "TABulate",
         "REGress", "PREDict", "export", "COunt", "sort", "REName", "Format", "LAbel", "RETurn", "ERETurn", "SRETurn",
         "_return", "MATrix", "SCatter", "line", "TWoway", "HISTogram", "GRaph", "_gr_list", "Help", "PRogram",
+        "codebook",
     };
 
     public static CommandTable build() {
@@ -94,6 +96,7 @@ public final class CommandRegistry implements CommandTable.Dispatcher {
             case "_gr_list" -> GraphCommands.grList(call);
             case "help" -> HelpCommand.run(call);
             case "program" -> ProgramCommand.run(call);
+            case "codebook" -> CodebookCommand.run(call);
             default -> throw new IllegalStateException("registered command without code: " + command);
         }
     }
