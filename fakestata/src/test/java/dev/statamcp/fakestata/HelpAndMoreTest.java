@@ -10,7 +10,7 @@ class HelpAndMoreTest {
     @Test
     void helpPrintsAPageForKnownCommandsAndAnErrorOtherwise() {
         String out = new InProcess().output("help reg", "help frobnicate");
-        assertThat(out).contains("help regress").contains("    [R] regress -- Linear regression")
+        assertThat(out).contains(". help reg\n[R] regress -- Linear regression\n")
                 .contains(". help frobnicate\nhelp for frobnicate not found\ntry help contents or search frobnicate\n"
                         + "r(111);\n");
     }

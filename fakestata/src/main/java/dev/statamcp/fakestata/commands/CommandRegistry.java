@@ -1,5 +1,7 @@
 package dev.statamcp.fakestata.commands;
 
+import dev.statamcp.fakestata.ado.FindFileCommand;
+import dev.statamcp.fakestata.ado.SysdirCommand;
 import dev.statamcp.fakestata.codebook.CodebookCommand;
 import dev.statamcp.fakestata.data.DataCommands;
 import dev.statamcp.fakestata.data.Describe;
@@ -30,7 +32,7 @@ public final class CommandRegistry implements CommandTable.Dispatcher {
         "keep", "Generate", "replace", "SUmmarize", "sysuse", "Use", "SAve", "Describe", "List", "TABulate",
         "REGress", "PREDict", "export", "COunt", "sort", "REName", "Format", "LAbel", "RETurn", "ERETurn", "SRETurn",
         "_return", "MATrix", "SCatter", "line", "TWoway", "HISTogram", "GRaph", "_gr_list", "Help", "PRogram",
-        "codebook",
+        "codebook", "findfile", "sysdir", "adopath",
     };
 
     public static CommandTable build() {
@@ -97,6 +99,9 @@ public final class CommandRegistry implements CommandTable.Dispatcher {
             case "help" -> HelpCommand.run(call);
             case "program" -> ProgramCommand.run(call);
             case "codebook" -> CodebookCommand.run(call);
+            case "findfile" -> FindFileCommand.run(call);
+            case "sysdir" -> SysdirCommand.sysdir(call);
+            case "adopath" -> SysdirCommand.adopath(call);
             default -> throw new IllegalStateException("registered command without code: " + command);
         }
     }

@@ -12,9 +12,10 @@ import java.util.Map;
  * @param crashAfter FAKESTATA_CRASH_AFTER: die abruptly after this many commands (0 = never)
  * @param startupDelayMs FAKESTATA_STARTUP_DELAY_MS: wait this long before anything else
  * @param tmpDir STATATMP (then TMPDIR): where temporary files go
+ * @param sysDir FAKESTATA_SYSDIR: the emulated installation folder (c(sysdir_stata)), null for the default cache
  */
 public record Switches(int version, boolean licenseFail, boolean spawnOrphan, boolean pngFail, long crashAfter,
-                       long startupDelayMs, String tmpDir) {
+                       long startupDelayMs, String tmpDir, String sysDir) {
 
     public static Switches from(Map<String, String> env) {
         int version = 18;
@@ -30,7 +31,7 @@ public record Switches(int version, boolean licenseFail, boolean spawnOrphan, bo
         String tmp = firstNonBlank(env.get("STATATMP"), env.get("TMPDIR"), System.getProperty("java.io.tmpdir"));
         return new Switches(version, isOn(env.get("FAKESTATA_LICENSE_FAIL")), isOn(env.get("FAKESTATA_SPAWN_ORPHAN")),
                 isOn(env.get("FAKESTATA_PNG_FAIL")), number(env.get("FAKESTATA_CRASH_AFTER")),
-                number(env.get("FAKESTATA_STARTUP_DELAY_MS")), tmp);
+                number(env.get("FAKESTATA_STARTUP_DELAY_MS")), tmp, firstNonBlankOrNull(env.get("FAKESTATA_SYSDIR")));
     }
 
     private static boolean isOn(String value) {
@@ -50,6 +51,10 @@ public record Switches(int version, boolean licenseFail, boolean spawnOrphan, bo
         } catch (NumberFormatException e) {
             return 0;
         }
+    }
+
+    private static String firstNonBlankOrNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static String firstNonBlank(String... values) {

@@ -1,69 +1,52 @@
 package dev.statamcp.fakestata.help;
 
+import dev.statamcp.fakestata.ado.AdoPath;
 import dev.statamcp.fakestata.commands.Call;
 import dev.statamcp.fakestata.commands.CommandTable;
 import dev.statamcp.fakestata.exec.StataError;
 import dev.statamcp.fakestata.out.Output;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code help topic}: prints a help page as the console shows one (SMCL rendered to text, framed by rules), for
- * the few commands the emulator has pages for; any other topic gives {@code help for xyz not found}, r(111).
+ * {@code help topic}: finds {@code topic.sthlp} along the ado-path (the emulator's own pages are SMCL files in
+ * BASE, the same files {@code findfile} finds; a user's page in the working folder or PERSONAL works too) and
+ * prints it rendered as the console shows help. Command abbreviations lead to their page ({@code help reg}) and
+ * {@code help replace} to generate's. A topic without a page is {@code help for xyz not found}, r(111).
  */
 public final class HelpCommand {
-    /** Topic -> page, with the abbreviation each command accepts (capitals). */
-    private static final Map<String, String> TOPICS = Map.of(
-            "SUmmarize", "summarize", "REGress", "regress", "DIsplay", "display", "Generate", "generate",
-            "replace", "generate", "Describe", "describe", "List", "list");
+    /** Commands whose page has another name, or that may be abbreviated (capitals: the shortest form). */
+    private static final Map<String, String> ALIASES = Map.ofEntries(
+            Map.entry("SUmmarize", "summarize"), Map.entry("REGress", "regress"), Map.entry("DIsplay", "display"),
+            Map.entry("Generate", "generate"), Map.entry("replace", "generate"), Map.entry("Describe", "describe"),
+            Map.entry("List", "list"), Map.entry("codebook", "codebook"), Map.entry("findfile", "findfile"));
 
     private HelpCommand() {
     }
 
     public static void run(Call call) {
-        String topic = call.args().strip().toLowerCase(java.util.Locale.ROOT);
+        String topic = call.args().strip().toLowerCase(Locale.ROOT);
         if (topic.isEmpty()) {
             topic = "help";
         }
-        String page = null;
-        for (Map.Entry<String, String> e : TOPICS.entrySet()) {
+        String page = topic;
+        for (Map.Entry<String, String> e : ALIASES.entrySet()) {
             if (CommandTable.abbreviates(topic, e.getKey())) {
                 page = e.getValue();
             }
         }
-        String text = page == null ? null : load(page);
-        if (text == null) {
+        byte[] smcl = page.matches("[a-z_][a-z0-9_]*") ? AdoPath.read(call.session(), page + ".sthlp") : null;
+        if (smcl == null) {
             throw StataError.of(111, "help for " + topic + " not found\ntry help contents or search " + topic);
         }
         Output out = call.out();
         int width = Math.max(40, call.session().settings().linesize - 1);
-        String rule = "-".repeat(width);
-        String head = "help " + page;
-        String dialog = "dialog:  " + page;
-        out.txt(rule);
-        out.txt(head + " ".repeat(Math.max(1, width - head.length() - dialog.length())) + dialog);
-        out.txt(rule);
-        out.newline();
-        String[] lines = text.split("\n", -1);
-        out.txt("Title");
-        out.newline();
-        out.txt("    " + lines[0]);
-        for (int i = 1; i < lines.length; i++) {
-            if (i == lines.length - 1 && lines[i].isEmpty()) {
-                break;
-            }
+        List<String> lines = SmclRenderer.render(new String(smcl, StandardCharsets.UTF_8), width);
+        for (String line : lines) {
             call.session().poll();
-            out.txt(lines[i]);
-        }
-    }
-
-    private static String load(String page) {
-        try (InputStream in = HelpCommand.class.getResourceAsStream("/dev/statamcp/fakestata/help/" + page + ".txt")) {
-            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return null;
+            out.txt(line);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.statamcp.fakestata.session;
 
+import dev.statamcp.fakestata.ado.SystemDirs;
 import dev.statamcp.fakestata.cli.Mode;
 import dev.statamcp.fakestata.lang.Dates;
 import dev.statamcp.fakestata.lang.Missing;
@@ -38,8 +39,10 @@ public final class CValues {
             case "pwd" -> Value.str(s.pwd().toString());
             case "tmpdir" -> Value.str(s.switches().tmpDir());
             case "dirsep" -> Value.str("/");
-            case "sysdir_stata" -> Value.str("/usr/local/fakestata/");
-            case "sysdir_personal" -> Value.str(System.getProperty("user.home", "") + "/ado/personal/");
+            case "sysdir_stata", "sysdir_base", "sysdir_site", "sysdir_plus", "sysdir_personal", "sysdir_oldplace" ->
+                    Value.str(SystemDirs.shown(SystemDirs.of(s.switches()).codeword(
+                            name.substring(7).toUpperCase(Locale.ROOT))));
+            case "adopath" -> Value.str(s.globals().getOrDefault("S_ADO", ""));
             case "current_date" -> Value.str(Dates.currentDate(now));
             case "current_time" -> Value.str(Dates.currentTime(now));
             case "born_date" -> Value.str("1 Jan 2025");
