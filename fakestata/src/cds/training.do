@@ -17,7 +17,12 @@ summarize price
 regress price mpg
 return list
 ereturn list
+display rowsof(e(V)) " " el(e(b), 1, 1)
+matrix b = e(b)
+local names : colnames e(b)
 tabulate foreign
 list make price in 1/2
 describe, short
+quietly codebook price foreign
+quietly help summarize
 quietly log close run

@@ -38,7 +38,7 @@ final class CodebookEntry {
         if (v.isString()) {
             String declared = v.type().name();
             String longest = "str" + Math.max(1, f.longest());
-            boolean shorter = !declared.equals("strL") && f.longest() < v.type().strWidth();
+            boolean shorter = !declared.equals("strL") && f.longest() > 0 && f.longest() < v.type().strWidth();
             out.txt(field("Type") + "String (" + declared + ")" + (shorter ? ", but longest is " + longest : ""));
             out.newline();
         } else {
