@@ -1,0 +1,139 @@
+package dev.statamcp.server.output;
+
+import dev.statamcp.server.jobs.OutputMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a run's log into the text a model reads. {@code compact} drops what carries no information for it (the
+ * echo of a do-file's own lines, SMCL markup, repeated Break blocks, replication dots and rulers, runs of blank
+ * lines) and never anything Stata computed: data rows, tables and messages stay. Over the limit the head and the
+ * tail are kept with a pointer to the full log between them, because the error that matters is at the end.
+ */
+public final class OutputShaper {
+    /** Share of the character budget given to the head; the rest goes to the tail, where errors are. */
+    private static final double HEAD_SHARE = 0.3;
+
+    // Replication dots (bootstrap, simulate, permute): dots, x, e, n and an optional running count.
+    private static final Pattern DOTS = Pattern.compile("^[.xen]{5,}(\\s+\\d+)?$");
+    // The ruler printed above replication dots: "----+--- 1 ---+--- 2 ---+--- 3 ---+--- 4 ---+--- 5".
+    private static final Pattern RULER = Pattern.compile("^-{4}\\+-{3} 1 -{3}\\+-{3} 2.*$");
+    // SMCL directives: {name args:text} shows text; {name args} shows nothing.
+    private static final Pattern SMCL_WITH_TEXT = Pattern.compile("\\{[a-z][a-z0-9_.]*(?: [^:{}]*)?:([^{}]*)}");
+    private static final Pattern SMCL_BARE = Pattern.compile("\\{(?:[a-z][a-z0-9_.]*(?: [^{}]*)?|\\.-)}");
+
+    private OutputShaper() {
+    }
+
+    /**
+     * @param lines        the log, classified
+     * @param mode         compact or full
+     * @param dropEcho     whether compact mode drops echo lines (for do-files: the model has the file)
+     * @param maxChars     the limit on the returned text
+     * @param fullLogUri   where the whole log can be read, named in the omission line
+     */
+    public static ShapedOutput shape(List<LogLine> lines, OutputMode mode, boolean dropEcho, int maxChars,
+                                     String fullLogUri) {
+        List<String> kept = mode == OutputMode.FULL ? texts(lines) : compact(lines, dropEcho);
+        return limit(kept, lines.size(), maxChars, fullLogUri);
+    }
+
+    static List<String> compact(List<LogLine> lines, boolean dropEcho) {
+        List<String> out = new ArrayList<>(lines.size());
+        boolean lastBlank = true; // also drops leading blank lines
+        String lastBreak = null;
+        for (int i = 0; i < lines.size(); i++) {
+            LogLine line = lines.get(i);
+            if (dropEcho && line.echo()) {
+                continue;
+            }
+            String text = stripSmcl(line.text());
+            String trimmed = text.strip();
+            if (DOTS.matcher(trimmed).matches() || RULER.matcher(trimmed).matches()) {
+                continue;
+            }
+            if (trimmed.equals("--Break--")) {
+                // Stata may print the Break block once per nesting level; one is enough.
+                if ("--Break--".equals(lastBreak)) {
+                    i = skipRc1(lines, i);
+                    continue;
+                }
+                lastBreak = trimmed;
+            } else if (!trimmed.isEmpty() && !trimmed.equals("r(1);")) {
+                lastBreak = null;
+            }
+            boolean blank = trimmed.isEmpty();
+            if (blank && lastBlank) {
+                continue;
+            }
+            out.add(text);
+            lastBlank = blank;
+        }
+        while (!out.isEmpty() && out.get(out.size() - 1).isBlank()) {
+            out.remove(out.size() - 1);
+        }
+        return out;
+    }
+
+    /** Skips the {@code r(1);} that follows a repeated {@code --Break--}; returns the index of the last line used. */
+    private static int skipRc1(List<LogLine> lines, int i) {
+        int j = i + 1;
+        while (j < lines.size() && lines.get(j).text().isBlank()) {
+            j++;
+        }
+        return j < lines.size() && lines.get(j).text().strip().equals("r(1);") ? j : i;
+    }
+
+    static String stripSmcl(String text) {
+        if (text.indexOf('{') < 0) {
+            return text;
+        }
+        return SMCL_BARE.matcher(SMCL_WITH_TEXT.matcher(text).replaceAll("$1")).replaceAll("");
+    }
+
+    private static List<String> texts(List<LogLine> lines) {
+        List<String> out = new ArrayList<>(lines.size());
+        lines.forEach(l -> out.add(l.text()));
+        return out;
+    }
+
+    static ShapedOutput limit(List<String> lines, int totalLines, int maxChars, String fullLogUri) {
+        long size = 0;
+        for (String l : lines) {
+            size += l.length() + 1;
+        }
+        if (size <= maxChars) {
+            return new ShapedOutput(String.join("\n", lines), totalLines, 0, false);
+        }
+        int headBudget = (int) (maxChars * HEAD_SHARE);
+        int tailBudget = maxChars - headBudget;
+        int head = 0;
+        int used = 0;
+        while (head < lines.size() && used + lines.get(head).length() + 1 <= headBudget) {
+            used += lines.get(head++).length() + 1;
+        }
+        int tail = lines.size();
+        used = 0;
+        while (tail > head && used + lines.get(tail - 1).length() + 1 <= tailBudget) {
+            used += lines.get(--tail).length() + 1;
+        }
+        if (tail == lines.size() && tail > head) {
+            // The last line alone is longer than the tail budget: keep its end, where an error message would be.
+            String last = lines.get(tail - 1);
+            lines = new ArrayList<>(lines);
+            lines.set(tail - 1, "…" + last.substring(last.length() - Math.max(1, tailBudget - 1)));
+            tail--;
+        }
+        int omitted = tail - head;
+        StringBuilder sb = new StringBuilder(maxChars + 200);
+        for (int i = 0; i < head; i++) {
+            sb.append(lines.get(i)).append('\n');
+        }
+        sb.append("… ").append(omitted).append(" lines omitted — full log: ").append(fullLogUri).append(" …");
+        for (int i = tail; i < lines.size(); i++) {
+            sb.append('\n').append(lines.get(i));
+        }
+        return new ShapedOutput(sb.toString(), totalLines, omitted, true);
+    }
+}
