@@ -1,0 +1,111 @@
+package dev.statamcp.server.tools;
+
+import dev.statamcp.mcp.server.RequestContext;
+import dev.statamcp.server.jobs.Job;
+import dev.statamcp.server.jobs.JobEvent;
+import dev.statamcp.server.jobs.JobId;
+import dev.statamcp.server.jobs.JobManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Waits on a job for a tool call, keeping the caller informed with progress and log notifications, until the job
+ * ends, the deadline passes, the call is cancelled or the client goes away. The job itself never depends on the
+ * wait: it runs on and its result is stored whatever happens here.
+ */
+final class JobWaiter {
+    /** At most this many progress notifications per second on bursts of output (about 4). */
+    static final Duration MIN_GAP = Duration.ofMillis(250);
+
+    private final JobManager jobs;
+    private final Duration heartbeat;
+    private final Clock clock;
+
+    JobWaiter(JobManager jobs, Duration heartbeat, Clock clock) {
+        this.jobs = jobs;
+        this.heartbeat = heartbeat;
+        this.clock = clock;
+    }
+
+    /** How a wait ended. */
+    sealed interface Outcome {
+        record Finished(Job job) implements Outcome {
+        }
+
+        record StillRunning(Job job) implements Outcome {
+        }
+
+        record CallCancelled() implements Outcome {
+        }
+
+        record ClientGone() implements Outcome {
+        }
+    }
+
+    /**
+     * @param deadline when to give up waiting and report the job as still running, or null for never
+     */
+    Outcome await(JobId id, RequestContext context, Instant deadline) throws InterruptedException {
+        BlockingQueue<JobEvent> events = new LinkedBlockingQueue<>();
+        Runnable stop = jobs.watch(id, events::add);
+        try {
+            Instant now = clock.instant();
+            Job job = jobs.find(id).orElseThrow();
+            ProgressReporter reporter = new ProgressReporter(context, MIN_GAP, heartbeat, now);
+            if (job.startedAt() != null) {
+                reporter.running(job.startedAt());
+            }
+            jobs.view(id).ifPresent(v -> reporter.position(v.progress(), v.state()));
+            reporter.tick(now);
+            while (true) {
+                if (context.isCancelled()) {
+                    return new Outcome.CallCancelled();
+                }
+                if (!context.session().isOpen()) {
+                    return new Outcome.ClientGone();
+                }
+                now = clock.instant();
+                if (deadline != null && !now.isBefore(deadline)) {
+                    reporter.finish();
+                    return new Outcome.StillRunning(jobs.find(id).orElse(job));
+                }
+                long waitMs = reporter.untilDue(now).toMillis();
+                if (deadline != null) {
+                    waitMs = Math.min(waitMs, Duration.between(now, deadline).toMillis());
+                }
+                // Wake at least twice a second to notice a cancelled call or a closed session.
+                JobEvent event = events.poll(Math.max(1, Math.min(waitMs, 500)), TimeUnit.MILLISECONDS);
+                for (; event != null; event = events.poll()) {
+                    if (event instanceof JobEvent.Finished f) {
+                        reporter.finish();
+                        return new Outcome.Finished(f.finished());
+                    }
+                    apply(reporter, event);
+                }
+                reporter.tick(clock.instant());
+            }
+        } finally {
+            stop.run();
+        }
+    }
+
+    private static void apply(ProgressReporter reporter, JobEvent event) {
+        if (event instanceof JobEvent.Started s) {
+            reporter.running(s.at());
+        } else if (event instanceof JobEvent.Line l) {
+            reporter.line(l.text(), l.echo());
+        } else if (event instanceof JobEvent.Progress p) {
+            reporter.position(p.progress(), p.state());
+        }
+    }
+
+    /** The job as stored, for callers that only need to know whether it ended. */
+    Optional<Job> find(JobId id) {
+        return jobs.find(id);
+    }
+}

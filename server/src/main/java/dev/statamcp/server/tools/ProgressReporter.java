@@ -1,0 +1,141 @@
+package dev.statamcp.server.tools;
+
+import dev.statamcp.mcp.server.RequestContext;
+import dev.statamcp.mcp.session.LogLevel;
+import dev.statamcp.server.jobs.JobProgress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns a job's events into {@code notifications/progress} and {@code notifications/message} for the caller
+ * that waits on it: on every burst of new output (at most one progress every {@code minGap}) and at least every
+ * {@code heartbeat} even when Stata is silent, because clients keep a call alive only while progress arrives.
+ *
+ * <p>Progress values must increase. With a known total the value is the number of commands reached (the one
+ * running counts), plus a fraction that grows towards (never reaches) the next one on each heartbeat; without a
+ * total it is the elapsed time in seconds. Not thread-safe: the waiting thread alone calls it.
+ */
+final class ProgressReporter {
+    static final int MAX_MESSAGE = 200;
+
+    private final RequestContext context;
+    private final Duration minGap;
+    private final Duration heartbeat;
+    private final Instant started;
+    private final List<String> pendingLines = new ArrayList<>();
+
+    private Instant lastSent = Instant.EPOCH;
+    private boolean dirty;
+    private long lastDone = -1;
+    private long beatsSinceChange;
+    private JobProgress progress = JobProgress.NONE;
+    private String state;
+    private Instant runningSince;
+
+    ProgressReporter(RequestContext context, Duration minGap, Duration heartbeat, Instant started) {
+        this.context = context;
+        this.minGap = minGap;
+        this.heartbeat = heartbeat;
+        this.started = started;
+    }
+
+    void running(Instant since) {
+        runningSince = since;
+        dirty = true;
+    }
+
+    void position(JobProgress p, String schedulerState) {
+        progress = p;
+        if (schedulerState != null) {
+            state = schedulerState;
+        }
+        dirty = true;
+    }
+
+    void line(String text, boolean echo) {
+        pendingLines.add(text);
+        if (!text.isBlank()) {
+            progress = new JobProgress(progress.commandsDone(), progress.commandsTotal(), text);
+        }
+        dirty = true;
+    }
+
+    /** How long the waiting thread may sleep before {@link #tick} must run again. */
+    Duration untilDue(Instant now) {
+        Duration sinceLast = Duration.between(lastSent, now);
+        Duration due = dirty ? minGap.minus(sinceLast) : heartbeat.minus(sinceLast);
+        return due.isNegative() ? Duration.ZERO : due;
+    }
+
+    /** Sends what is due: a burst's progress (throttled) or a heartbeat. */
+    void tick(Instant now) {
+        Duration sinceLast = Duration.between(lastSent, now);
+        boolean burstDue = dirty && sinceLast.compareTo(minGap) >= 0;
+        boolean heartbeatDue = sinceLast.compareTo(heartbeat) >= 0;
+        if (!burstDue && !heartbeatDue) {
+            return;
+        }
+        flushLines();
+        sendProgress(now);
+        lastSent = now;
+        dirty = false;
+    }
+
+    /** Sends whatever output is still pending (before the final result). */
+    void finish() {
+        flushLines();
+    }
+
+    private void flushLines() {
+        if (pendingLines.isEmpty()) {
+            return;
+        }
+        context.log(LogLevel.INFO, "stata", String.join("\n", pendingLines));
+        pendingLines.clear();
+    }
+
+    private void sendProgress(Instant now) {
+        Long total = progress.commandsTotal();
+        double value;
+        if (total != null && total > 0) {
+            long done = Math.min(progress.commandsDone(), total);
+            beatsSinceChange = done == lastDone ? beatsSinceChange + 1 : 0;
+            lastDone = done;
+            // Stays below done + 1 so the next finished command still increases it.
+            value = done + 1.0 - 1.0 / (beatsSinceChange + 2);
+            value = Math.min(value, total);
+        } else {
+            value = Math.max(0.001, Duration.between(started, now).toMillis() / 1000.0);
+        }
+        context.progress(value, total == null || total <= 0 ? null : total.doubleValue(), message(now));
+    }
+
+    String message(Instant now) {
+        Instant from = runningSince != null ? runningSince : started;
+        StringBuilder sb = new StringBuilder(elapsed(Duration.between(from, now)));
+        if (runningSince == null) {
+            sb.append(" · queued").append(state != null ? " · " + state : "");
+        } else {
+            if (state != null) {
+                sb.append(" · ").append(state);
+            }
+            Long total = progress.commandsTotal();
+            if (total != null && total > 0) {
+                sb.append(" · cmd ").append(Math.min(progress.commandsDone(), total)).append('/').append(total);
+            }
+            if (progress.lastLine() != null) {
+                sb.append(" · ").append(progress.lastLine().strip().replaceAll("\\s+", " "));
+            }
+        }
+        return sb.length() > MAX_MESSAGE ? sb.substring(0, MAX_MESSAGE - 1) + "…" : sb.toString();
+    }
+
+    static String elapsed(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%02d:%02d", s / 60, s % 60);
+    }
+}
