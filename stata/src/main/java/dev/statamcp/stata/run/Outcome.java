@@ -40,8 +40,8 @@ public sealed interface Outcome
      *
      * @param rc the return code, r(rc)
      * @param message the message Stata printed (or the documented one when it printed none)
-     * @param line line of the submitted code whose command failed (for an error inside a nested do-file: the line
-     *        that called it), when known
+     * @param line line whose command failed, when known: of the submitted code (for an error inside a nested
+     *        do-file, the line that called it), or of the do-file itself for {@link RunRequest#ofDoFile}
      * @param command the echoed command that failed (the innermost one), when known
      */
     record StataError(int rc, Optional<String> message, OptionalInt line, Optional<String> command)

@@ -1,6 +1,7 @@
 package dev.statamcp.stata.session;
 
 import dev.statamcp.stata.paths.StataQuoting;
+import dev.statamcp.stata.run.GraphExport;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Optional;
@@ -53,6 +54,11 @@ final class ConsoleProtocol {
             return new RunFiles(dir.resolve("run-" + runId + ".do"), dir.resolve("run-" + runId + ".log"),
                     dir.resolve("run-" + runId + ".end"), dir.resolve("run-" + runId + ".end2"));
         }
+
+        /** The same files with the main log where the caller wants it. */
+        RunFiles withLog(Optional<Path> callerLog) {
+            return callerLog.map(l -> new RunFiles(doFile, l, endLog, resendEndLog)).orElse(this);
+        }
     }
 
     /** What the engine types before the code. */
@@ -84,6 +90,15 @@ final class ConsoleProtocol {
      */
     static String postamble(String runId, RunFiles files, boolean trackGraphs, boolean holdResults,
                             OptionalInt restoreRc, boolean resend) {
+        return postamble(runId, files, trackGraphs, Optional.empty(), holdResults, restoreRc, resend);
+    }
+
+    /**
+     * @param export when present, the graphs the code drew are exported right here, before the session takes its
+     *        next run (each under capture: a graph Stata cannot export is left out, not an error)
+     */
+    static String postamble(String runId, RunFiles files, boolean trackGraphs, Optional<GraphExport> export,
+                            boolean holdResults, OptionalInt restoreRc, boolean resend) {
         StringBuilder b = new StringBuilder(512);
         String endName = "_smcpe" + runId + (resend ? "b" : "");
         b.append("display \"__SMCP_\" \"END_").append(runId).append("__ \" _rc\n");
@@ -94,6 +109,7 @@ final class ConsoleProtocol {
             b.append("_return hold _smcpg").append(runId).append('\n');
             b.append("quietly _gr_list list\n");
             marker(b, Kind.GL, runId, " `r(_grlist)'");
+            export.ifPresent(x -> exportGraphs(b, runId, x));
             b.append("quietly graph dir, memory\n");
             marker(b, Kind.G1, runId, " `r(list)'");
             b.append("_return restore _smcpg").append(runId).append('\n');
@@ -108,6 +124,19 @@ final class ConsoleProtocol {
             b.append("quietly log close _smcp").append(runId).append('\n');
         }
         return b.toString();
+    }
+
+    /** Exports each graph listed in {@code r(_grlist)} (expanded once, when the loop is read) as PNG. */
+    private static void exportGraphs(StringBuilder b, String runId, GraphExport x) {
+        String loopVar = "_smcpx" + runId;
+        String target = StataQuoting.quote(x.dir().resolve(GraphExport.fileName("SMCPGRAPHNAME")))
+                .replace("SMCPGRAPHNAME", "`" + loopVar + "'");
+        b.append("foreach ").append(loopVar).append(" in `r(_grlist)' {\n");
+        b.append("capture quietly graph display `").append(loopVar).append("'\n");
+        b.append("capture quietly graph export ").append(target).append(", replace width(").append(x.width())
+                .append(")\n");
+        b.append("}\n");
+        b.append("local ").append(loopVar).append('\n');
     }
 
     /** True for the echo of the wrapper's include command (possibly wrapped onto {@code > } lines after it). */

@@ -6,6 +6,7 @@ import dev.statamcp.stata.log.LineClassifier;
 import dev.statamcp.stata.log.LogTailer;
 import dev.statamcp.stata.log.OutputBuffer;
 import dev.statamcp.stata.log.OutputLine;
+import dev.statamcp.stata.run.GraphExport;
 import dev.statamcp.stata.run.Outcome;
 import dev.statamcp.stata.run.RunResult;
 import dev.statamcp.stata.session.ConsoleProtocol.Kind;
@@ -80,7 +81,7 @@ final class ConsoleRun {
         this.proc = proc;
         this.fresh = fresh;
         this.id = handle.runId();
-        this.files = RunFiles.in(proc.dir, id);
+        this.files = RunFiles.in(proc.dir, id).withLog(handle.request().logFile());
         this.internal = handle.request().internal();
         this.graphs = trackGraphs && !internal;
         this.classifier = new LineClassifier(CLASSIFY_HOLD, handle.events()::line);
@@ -101,7 +102,7 @@ final class ConsoleRun {
         }
         try {
             proc.type(ConsoleProtocol.preamble(id, files, graphs, hold)
-                    + ConsoleProtocol.postamble(id, files, graphs, hold, restoreRc, false));
+                    + ConsoleProtocol.postamble(id, files, graphs, exportFor(), hold, restoreRc, false));
         } catch (IOException e) {
             // the pipe is closed: Stata is gone; the loop below reports it
         }
@@ -152,7 +153,8 @@ final class ConsoleRun {
                         && now.isAfter(breakSeenAt.plus(session.settings().breakResend()))) {
                     resent = true; // Stata dropped the input typed ahead of the Break: ask for the markers again
                     try {
-                        proc.type(ConsoleProtocol.postamble(id, files, graphs, hold, restoreRc, true));
+                        proc.type(ConsoleProtocol.postamble(id, files, graphs, exportFor(), hold, restoreRc,
+                                true));
                     } catch (IOException ignored) {
                         // process gone; noticed on the next turn
                     }
@@ -266,6 +268,21 @@ final class ConsoleRun {
                 // BEGIN outside PRE, INFO and PROBE are read from the output by the caller
             }
         }
+    }
+
+    private Optional<GraphExport> exportFor() {
+        if (!graphs) {
+            return Optional.empty();
+        }
+        Optional<GraphExport> export = handle.request().graphExport();
+        export.ifPresent(x -> {
+            try {
+                Files.createDirectories(x.dir());
+            } catch (IOException e) {
+                // Stata's export fails under capture and the graph is reported missing; nothing else breaks
+            }
+        });
+        return export;
     }
 
     private boolean marker(String line, Kind kind) {

@@ -34,7 +34,7 @@ final class ConsoleRunHandle implements RunHandle {
         this.request = request;
         this.session = session;
         this.events = new RunEvents(new OutputBuffer(settings.keepHeadLines(), settings.keepTailLines()));
-        this.tracker = new CommandTracker(DoFileOutline.of(request.code()));
+        this.tracker = new CommandTracker(DoFileOutline.of(request.trackedSource()));
         request.listener().ifPresent(events::add);
     }
 
