@@ -239,7 +239,8 @@ public final class JobManager implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("rendering the result of job {} failed", lj.id(), e);
             completion = new Completion(status, clock.instant(), outcome.rc(), null,
-                    "result could not be rendered: " + e.getMessage(), null, List.of(), reason, lj.progress());
+                    "result could not be rendered: " + e.getMessage(), null, List.of(), reason, lj.progress(),
+                    outcome.log());
         }
         store.complete(lj.id(), completion);
         Job ended = store.find(lj.id()).orElse(current);

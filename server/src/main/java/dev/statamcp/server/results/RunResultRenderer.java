@@ -118,7 +118,7 @@ public final class RunResultRenderer implements ResultRenderer {
         JobProgress last = new JobProgress(job.progress().commandsDone(), job.progress().commandsTotal(),
                 lastNonBlank(outcome.lines()));
         return new Completion(status, clock.instant(), outcome.rc(), error, summary, Json.write(result),
-                graphNames, reason, last);
+                graphNames, reason, last, outcome.log());
     }
 
     private ObjectNode errorFacts(ExecutionOutcome outcome, Job job) {

@@ -104,11 +104,12 @@ public final class JobStore {
         }
         return update("UPDATE jobs SET status=?, finished_at=?, rc=?, error_json=?, summary=?, result_json=?,"
                         + " graphs_json=?, cancel_reason=?, progress_done=MAX(progress_done, ?),"
-                        + " last_line=COALESCE(?, last_line) WHERE id=? AND status IN ('queued','running')",
+                        + " last_line=COALESCE(?, last_line), log_path=COALESCE(?, log_path)"
+                        + " WHERE id=? AND status IN ('queued','running')",
                 done.status().wireName(), done.finishedAt().toEpochMilli(), done.rc(),
                 done.error() == null ? null : Json.write(done.error()), done.summary(),
                 done.resultJson(), Json.write(done.graphs()), done.reason(), done.progress().commandsDone(),
-                done.progress().lastLine(), id.value()) == 1;
+                done.progress().lastLine(), done.log() == null ? null : done.log().toString(), id.value()) == 1;
     }
 
     public Optional<Job> find(JobId id) {
@@ -321,9 +322,15 @@ public final class JobStore {
         }
     }
 
-    /** How a job ended; see {@link #complete}. */
+    /**
+     * How a job ended; see {@link #complete}.
+     *
+     * @param log where the job's log now lives (it may have been moved into the job's folder), or null to keep
+     *            the recorded one
+     */
     public record Completion(JobStatus status, Instant finishedAt, Integer rc, JsonNode error, String summary,
-                             String resultJson, List<String> graphs, String reason, JobProgress progress) {
+                             String resultJson, List<String> graphs, String reason, JobProgress progress,
+                             Path log) {
         public Completion {
             graphs = graphs == null ? List.of() : List.copyOf(graphs);
             progress = progress == null ? JobProgress.NONE : progress;

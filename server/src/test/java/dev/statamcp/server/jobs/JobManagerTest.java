@@ -44,7 +44,7 @@ class JobManagerTest {
     /** Renders the status and the outcome into a small JSON result, as the real renderer would. */
     static final ResultRenderer RENDERER = (job, status, outcome, reason) -> new Completion(status, Instant.now(),
             outcome.rc(), null, status.wireName(), Json.write(Map.of("status", status.wireName(),
-            "lines", outcome.lines().size())), List.of(), reason, JobProgress.NONE);
+            "lines", outcome.lines().size())), List.of(), reason, JobProgress.NONE, null);
 
     @BeforeEach
     void setUp() {
@@ -230,7 +230,7 @@ class JobManagerTest {
         assertThat(waiting).isNotDone();
         assertThatThrownBy(() -> manager.cancel(job.id(), "x").join()).hasMessageContaining("another stata-mcp");
         store.complete(job.id(), new Completion(JobStatus.SUCCEEDED, Instant.now(), 0, null, "ok", "{}", null, null,
-                null));
+                null, null));
         assertThat(waiting.orTimeout(5, TimeUnit.SECONDS).join().status()).isEqualTo(JobStatus.SUCCEEDED);
     }
 

@@ -77,11 +77,11 @@ class JobStoreTest {
 
         store.updateProgress(job.id(), new JobProgress(3, 10L, "regress price mpg"));
         Completion ok = new Completion(JobStatus.SUCCEEDED, Instant.now(), 0, null, "done", "{\"content\":[]}",
-                List.of("Graph.png"), null, new JobProgress(10, 10L, "end"));
+                List.of("Graph.png"), null, new JobProgress(10, 10L, "end"), null);
         assertThat(store.complete(job.id(), ok)).isTrue();
 
         Completion late = new Completion(JobStatus.CANCELLED, Instant.now(), 1, null, "cancelled", "{}",
-                List.of(), "too late", JobProgress.NONE);
+                List.of(), "too late", JobProgress.NONE, null);
         assertThat(store.complete(job.id(), late)).as("a stored end is never overwritten").isFalse();
 
         Job read = store.find(job.id()).orElseThrow();
@@ -98,7 +98,7 @@ class JobStoreTest {
         Job job = queued("default", Instant.now());
         store.insert(job, me);
         assertThatThrownBy(() -> store.complete(job.id(), new Completion(JobStatus.RUNNING, Instant.now(), null,
-                null, null, null, null, null, null))).isInstanceOf(IllegalArgumentException.class);
+                null, null, null, null, null, null, null))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -127,7 +127,7 @@ class JobStoreTest {
         store.insert(a, me);
         store.insert(b, new ProcessOwner(999_999_999L, 1));
         store.complete(a.id(), new Completion(JobStatus.FAILED, Instant.now(), 111, Json.object().put("rc", 111),
-                "r(111)", "{}", null, null, null));
+                "r(111)", "{}", null, null, null, null));
 
         List<JobStore.OwnedJob> open = store.unfinished();
         assertThat(open).singleElement().satisfies(o -> {
@@ -146,7 +146,7 @@ class JobStoreTest {
             Job j = queued("default", now.minus(10 - i, ChronoUnit.DAYS));
             store.insert(j, me);
             store.complete(j.id(), new Completion(JobStatus.SUCCEEDED, now.minus(10 - i, ChronoUnit.DAYS), 0, null,
-                    null, "{}", null, null, null));
+                    null, "{}", null, null, null, null));
             ended.add(j);
         }
         Job running = queued("default", now.minus(30, ChronoUnit.DAYS));
@@ -176,7 +176,7 @@ class JobStoreTest {
                         target.insert(j, me);
                         target.markRunning(j.id(), Instant.now(), null);
                         target.complete(j.id(), new Completion(JobStatus.SUCCEEDED, Instant.now(), 0, null, null,
-                                "{\"n\":" + i + "}", null, null, null));
+                                "{\"n\":" + i + "}", null, null, null, null));
                         ids.add(j.id());
                     }
                 }));
