@@ -1,6 +1,6 @@
 /**
- * Inspecting the dataset in memory: parsers for {@code describe} and {@code list} output and readers of files the
- * session exports ({@code export delimited}) through internal queries. Commands that set {@code r()} (such as
- * {@code describe}) should run with {@code holdResults} so the user's results survive.
+ * Inspecting the dataset in memory: the Stata code of the data queries ({@link dev.statamcp.stata.data.DataQuery})
+ * and readers of the files they write ({@link dev.statamcp.stata.data.DataFiles}). The queries change {@code r()}
+ * and run with {@code holdResults} so the user's results survive.
  */
 package dev.statamcp.stata.data;
