@@ -28,9 +28,17 @@ final class CdsTrainingCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OutputStream discard = OutputStream.nullOutputStream();
         LogSetup.override("warn", null); // the build output needs no session log lines
-        McpApplication application = ServeCommand.application();
+        // A throw-away data folder: the training run must not touch the user's job store.
+        java.nio.file.Path data = java.nio.file.Files.createTempDirectory("stata-mcp-cds");
+        dev.statamcp.server.config.Settings settings = dev.statamcp.server.config.Settings.load(
+                java.util.Map.of(dev.statamcp.server.config.Key.DATA_DIR, data.toString()), java.util.Map.of(), null);
+        dev.statamcp.server.app.StataApplication application = new dev.statamcp.server.app.StataApplication(settings);
         McpServer server = ServeCommand.build(application);
         new StdioTransport(server, new ByteArrayInputStream(SESSION.getBytes(StandardCharsets.UTF_8)), discard).run();
+        // Wait for the job store the application opens in the background: its classes belong in the archive too,
+        // and the JVM must not exit while it is opening.
+        application.jobs();
+        application.drain(server);
         return 0;
     }
 }

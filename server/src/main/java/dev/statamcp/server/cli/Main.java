@@ -16,7 +16,7 @@ public final class Main implements Runnable {
             // The command IDEs launch on every start: skip building the command-line model (picocli reflects over
             // every command and option) so the answer to initialize comes sooner. Same behaviour as via picocli.
             try {
-                System.exit(ServeCommand.serveStdio(null, null));
+                System.exit(ServeCommand.serveStdio(null));
             } catch (Exception e) {
                 System.err.println("stata-mcp: " + (e.getMessage() != null ? e.getMessage() : e));
                 System.exit(1);
@@ -33,6 +33,7 @@ public final class Main implements Runnable {
     /** Runs the command line and returns the exit code (for tests). */
     public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new Main());
+        SettingsOptions.addTo(commandLine.getSubcommands().get("serve").getCommandSpec());
         commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> {
             // Errors a user can hit are explained in one line, never as a stack trace.
             cmd.getErr().println("stata-mcp: " + (exception.getMessage() != null ? exception.getMessage() : exception));

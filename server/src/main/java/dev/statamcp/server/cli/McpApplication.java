@@ -5,8 +5,8 @@ import dev.statamcp.mcp.transport.http.HttpServerHost;
 
 /**
  * What {@code stata-mcp serve} serves. The application registers its tools, resources and prompts, may mount more
- * HTTP handlers (REST API, dashboard) beside {@code /mcp}, and drains its running work at shutdown. Found with
- * {@link java.util.ServiceLoader}; without one, the server starts with no tools.
+ * HTTP handlers (REST API, dashboard) beside {@code /mcp}, and drains its running work at shutdown. The server's is
+ * {@link dev.statamcp.server.app.StataApplication}.
  */
 public interface McpApplication {
 

@@ -19,6 +19,8 @@ public enum Key {
     TOKEN("token", null, null, "bearer token required on every HTTP request"),
     ALLOWED_ORIGINS("allowed_origins", null, "",
             "extra browser origins allowed to call the HTTP server (comma-separated); localhost is always allowed"),
+    ALLOWED_HOSTS("allowed_hosts", null, "",
+            "extra host names accepted in Host headers (comma-separated), e.g. behind a proxy"),
     MAX_SESSIONS("max_sessions", null, "4", "Stata sessions running at once (each takes a licence seat)"),
     MAX_QUEUE("max_queue", null, "1000", "runs waiting per session before new ones are refused"),
     IDLE_MINUTES("idle_minutes", null, "60", "idle sessions are closed after this many minutes (0 = never)"),

@@ -63,10 +63,10 @@ public final class Settings {
     /** The config file: {@code --config}, else {@code STATA_MCP_CONFIG}, else {@code ~/.stata-mcp/config.toml}. */
     public static Path configFile(String flag, Map<String, String> env) {
         if (flag != null) {
-            return expand(flag);
+            return expandPath(flag);
         }
         String fromEnv = env.get("STATA_MCP_CONFIG");
-        return fromEnv != null && !fromEnv.isEmpty() ? expand(fromEnv) : expand("~/.stata-mcp/config.toml");
+        return fromEnv != null && !fromEnv.isEmpty() ? expandPath(fromEnv) : expandPath("~/.stata-mcp/config.toml");
     }
 
     private static Map<String, String> readFile(Path file) {
@@ -141,7 +141,7 @@ public final class Settings {
 
     public Path path(Key k) {
         String v = values.get(k);
-        return v == null || v.isBlank() ? null : expand(v);
+        return v == null || v.isBlank() ? null : expandPath(v);
     }
 
     public List<String> list(Key k) {
@@ -178,7 +178,8 @@ public final class Settings {
         return sb.toString();
     }
 
-    static Path expand(String path) {
+    /** A path as given in a setting: {@code ~} is the home folder; relative paths start at the working folder. */
+    public static Path expandPath(String path) {
         String p = path.strip();
         if (p.equals("~") || p.startsWith("~/")) {
             p = System.getProperty("user.home") + p.substring(1);

@@ -43,6 +43,7 @@ public final class JobManager implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final List<Consumer<JobEvent>> everyone = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean draining;
 
     public JobManager(JobStore store, JobFolders folders, Map<JobKind, JobExecutor> executors,
@@ -88,7 +89,7 @@ public final class JobManager implements AutoCloseable {
         Job job = new Job(id, spec, origin, JobStatus.QUEUED, now, null, null, null, null, null, null, null,
                 null, null, null, me.pid());
         store.insert(job, me);
-        LiveJob lj = new LiveJob(job, store, clock, settings.persistEvery(), this::armTimeout);
+        LiveJob lj = new LiveJob(job, store, clock, settings.persistEvery(), this::armTimeout, this::toEveryone);
         live.put(id, lj);
         try {
             lj.attach(executor.start(job, folder, lj));
@@ -149,6 +150,18 @@ public final class JobManager implements AutoCloseable {
         return () -> { };
     }
 
+    /** Follows every job this process runs (for resource notifications and the dashboard). */
+    public Runnable watchAll(Consumer<JobEvent> listener) {
+        everyone.add(listener);
+        return () -> everyone.remove(listener);
+    }
+
+    private void toEveryone(JobEvent event) {
+        for (Consumer<JobEvent> l : everyone) {
+            l.accept(event);
+        }
+    }
+
     /**
      * Completes with the ended job once its result is stored. Jobs run by another server process sharing the
      * store are followed by reading the store.
@@ -179,7 +192,7 @@ public final class JobManager implements AutoCloseable {
      * as it is.
      */
     public CompletableFuture<Job> cancel(JobId id, String reason) {
-        return stop(id, new CancelRequest(reason, false));
+        return stop(id, new CancelRequest(reason, CancelRequest.Cause.CANCEL));
     }
 
     private CompletableFuture<Job> stop(JobId id, CancelRequest request) {
@@ -220,7 +233,8 @@ public final class JobManager implements AutoCloseable {
             return;
         }
         lj.setTimer(timers.schedule(() -> stop(lj.id(), new CancelRequest("time limit of "
-                + limit.toSeconds() + " s reached", true)), limit.toMillis(), TimeUnit.MILLISECONDS));
+                + limit.toSeconds() + " s reached", CancelRequest.Cause.TIMEOUT)), limit.toMillis(),
+                TimeUnit.MILLISECONDS));
     }
 
     /** Decides the status, stores the end, and only then tells watchers. */
@@ -253,8 +267,11 @@ public final class JobManager implements AutoCloseable {
             case SUCCEEDED -> JobStatus.SUCCEEDED;
             case STATA_ERROR, CRASHED, TERMINATED -> JobStatus.FAILED;
             case TIME_LIMIT -> JobStatus.TIMED_OUT;
-            case BROKEN, KILLED, NOT_STARTED -> cancel != null && cancel.timeout() ? JobStatus.TIMED_OUT
-                    : JobStatus.CANCELLED;
+            case BROKEN, KILLED, NOT_STARTED -> cancel == null ? JobStatus.CANCELLED : switch (cancel.cause()) {
+                case CANCEL -> JobStatus.CANCELLED;
+                case TIMEOUT -> JobStatus.TIMED_OUT;
+                case SHUTDOWN -> JobStatus.INTERRUPTED;
+            };
         };
     }
 
@@ -264,7 +281,7 @@ public final class JobManager implements AutoCloseable {
     }
 
     private void adopted(Job job, Path folder, JobExecutor executor) {
-        LiveJob lj = new LiveJob(job, store, clock, settings.persistEvery(), this::armTimeout);
+        LiveJob lj = new LiveJob(job, store, clock, settings.persistEvery(), this::armTimeout, this::toEveryone);
         live.put(job.id(), lj);
         lj.attach(executor.adopt(job, folder, lj));
         lj.handle().outcome().whenComplete((outcome, error) -> end(lj, outcome != null ? outcome
@@ -309,6 +326,30 @@ public final class JobManager implements AutoCloseable {
             }
         }
         return live.size();
+    }
+
+    /**
+     * Stops every job this process runs, at once (no Break first: the server is going away), and waits up to
+     * {@code max} for their ends to be stored. They end {@code interrupted} with their partial logs.
+     */
+    public void interruptAll(String reason, Duration max) {
+        draining = true;
+        List<LiveJob> all = List.copyOf(live.values());
+        for (LiveJob lj : all) {
+            lj.requestCancel(new CancelRequest(reason, CancelRequest.Cause.SHUTDOWN));
+            if (lj.handle() != null) {
+                lj.handle().kill();
+            }
+        }
+        Instant deadline = clock.instant().plus(max);
+        for (LiveJob lj : all) {
+            long left = Duration.between(clock.instant(), deadline).toMillis();
+            try {
+                lj.finished().get(Math.max(1, left), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                // counted by the next server's recovery
+            }
+        }
     }
 
     public boolean isDraining() {

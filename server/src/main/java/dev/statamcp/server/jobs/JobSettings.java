@@ -21,6 +21,10 @@ public record JobSettings(Duration defaultTimeout, Duration cancelGrace, Duratio
         return new JobSettings(timeout, cancelGrace, persistEvery, keepFor, keepAtMost);
     }
 
+    public JobSettings withRetention(Duration keep, int atMost) {
+        return new JobSettings(defaultTimeout, cancelGrace, persistEvery, keep, atMost);
+    }
+
     public JobSettings withCancelGrace(Duration grace) {
         return new JobSettings(defaultTimeout, grace, persistEvery, keepFor, keepAtMost);
     }

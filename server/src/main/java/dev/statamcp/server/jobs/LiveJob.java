@@ -30,6 +30,7 @@ final class LiveJob implements ExecutionListener {
     private final CompletableFuture<Job> finished = new CompletableFuture<>();
     private final AtomicReference<CancelRequest> cancel = new AtomicReference<>();
     private final Consumer<LiveJob> onStart;
+    private final Consumer<JobEvent> everyone;
 
     private volatile Job job;
     private volatile ExecutionHandle handle;
@@ -41,13 +42,19 @@ final class LiveJob implements ExecutionListener {
     private volatile Instant lastPersist = Instant.EPOCH;
     private volatile ScheduledFuture<?> timer;
 
-    LiveJob(Job job, JobStore store, Clock clock, Duration persistEvery, Consumer<LiveJob> onStart) {
+    /**
+     * @param onStart  called once the job has started (arms its time limit)
+     * @param everyone receives every event of every job (resource notifications, the dashboard)
+     */
+    LiveJob(Job job, JobStore store, Clock clock, Duration persistEvery, Consumer<LiveJob> onStart,
+            Consumer<JobEvent> everyone) {
         this.id = job.id();
         this.job = job;
         this.store = store;
         this.clock = clock;
         this.persistEvery = persistEvery;
         this.onStart = onStart;
+        this.everyone = everyone;
         this.startedAt = job.startedAt();
     }
 
@@ -111,6 +118,11 @@ final class LiveJob implements ExecutionListener {
     }
 
     void publish(JobEvent event) {
+        try {
+            everyone.accept(event);
+        } catch (RuntimeException e) {
+            LOG.warn("a job event listener failed on job {}: {}", id, e.toString());
+        }
         for (Consumer<JobEvent> w : watchers) {
             try {
                 w.accept(event);

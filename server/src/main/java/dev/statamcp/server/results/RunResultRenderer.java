@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,12 +36,19 @@ public final class RunResultRenderer implements ResultRenderer {
     private final ErrorHints hints;
     private final RenderLimits limits;
     private final Clock clock;
+    private final BooleanSupplier onEmulator;
 
-    public RunResultRenderer(ErrorHints hints, RenderLimits limits, Clock clock) {
+    /** @param onEmulator true when runs go to the bundled emulator: every result then says so */
+    public RunResultRenderer(ErrorHints hints, RenderLimits limits, Clock clock, BooleanSupplier onEmulator) {
         this.hints = hints;
         this.limits = limits;
         this.clock = clock;
+        this.onEmulator = onEmulator;
     }
+
+    /** The sentence every result carries when Stata is the emulator. */
+    public static final String EMULATOR_NOTE = "Ran on fakestata, the Stata emulator bundled for tests and demos:"
+            + " these results are the emulator's, not Stata's.";
 
     @Override
     public Completion render(Job job, JobStatus status, ExecutionOutcome outcome, String reason) {
@@ -76,7 +84,8 @@ public final class RunResultRenderer implements ResultRenderer {
         if (reason != null) {
             structured.put("reason", reason);
         }
-        String summary = summary(job, status, outcome, reason, error);
+        String summary = summary(job, status, outcome, reason, error)
+                + (onEmulator.getAsBoolean() ? "\n" + EMULATOR_NOTE : "");
         content.addObject().put("type", "text").put("text", summary);
 
         List<String> graphNames = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.statamcp.server.tools;
 
+import dev.statamcp.server.resources.JobView;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statamcp.mcp.content.Content;
 import dev.statamcp.mcp.tools.Tool;
@@ -21,7 +22,7 @@ final class JobCancelTool {
     private JobCancelTool() {
     }
 
-    static Tool create(JobManager jobs, Clock clock) {
+    static Tool create(ToolContext tc) {
         return Tool.builder("stata_job_cancel")
                 .title("Cancel a job")
                 .description("Stops a queued or running Stata job. Stata first gets a Break (the session and its data"
@@ -36,6 +37,8 @@ final class JobCancelTool {
                          "required": ["job_id", "status"]}""")
                 .annotations(new ToolAnnotations("Cancel a job", false, true, true, false))
                 .handler((args, ctx) -> {
+                    JobManager jobs = tc.jobs().get();
+                    Clock clock = tc.clock();
                     JobId id = JobIds.from(args);
                     Job ended;
                     try {
@@ -50,11 +53,11 @@ final class JobCancelTool {
                         throw e;
                     } catch (TimeoutException e) {
                         Job now = jobs.find(id).orElseThrow();
-                        ObjectNode view = JobViews.summary(now, clock.instant());
+                        ObjectNode view = JobView.of(now, clock.instant());
                         return new ToolResult(List.of(Content.text("Job " + id + " is being stopped; check it with"
                                 + " stata_job_status.")), view, false);
                     }
-                    ObjectNode view = JobViews.summary(ended, clock.instant());
+                    ObjectNode view = JobView.of(ended, clock.instant());
                     return new ToolResult(List.of(Content.text(JobStatusTool.describe(ended, view))), view, false);
                 })
                 .build();

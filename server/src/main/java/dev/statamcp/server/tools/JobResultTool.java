@@ -1,5 +1,6 @@
 package dev.statamcp.server.tools;
 
+import dev.statamcp.server.resources.JobView;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statamcp.mcp.content.Content;
 import dev.statamcp.mcp.tools.Tool;
@@ -18,7 +19,7 @@ final class JobResultTool {
     private JobResultTool() {
     }
 
-    static Tool create(JobManager jobs, Clock clock) {
+    static Tool create(ToolContext tc) {
         return Tool.builder("stata_job_result")
                 .title("Job result")
                 .description("Returns the result of an ended Stata job exactly as a synchronous stata_run or"
@@ -31,6 +32,8 @@ final class JobResultTool {
                 .outputSchema(Schemas.RUN_OUTPUT)
                 .annotations(new ToolAnnotations("Job result", true, false, true, false))
                 .handler((args, ctx) -> {
+                    JobManager jobs = tc.jobs().get();
+                    Clock clock = tc.clock();
                     JobId id = JobIds.from(args);
                     Optional<String> stored = jobs.result(id);
                     if (stored.isPresent()) {
@@ -47,9 +50,9 @@ final class JobResultTool {
 
     /** The result for a job that has not ended: where it is and what to call next. */
     static ToolResult stillRunning(Job job, Clock clock) {
-        ObjectNode view = JobViews.summary(job, clock.instant());
-        view.put("next", JobViews.nextStep(job));
-        String text = JobStatusTool.describe(job, view) + "\n" + JobViews.nextStep(job);
+        ObjectNode view = JobView.of(job, clock.instant());
+        view.put("next", NextSteps.forRunning(job));
+        String text = JobStatusTool.describe(job, view) + "\n" + NextSteps.forRunning(job);
         return new ToolResult(List.of(Content.text(text)), view, false);
     }
 }

@@ -1,5 +1,6 @@
 package dev.statamcp.server.tools;
 
+import dev.statamcp.server.resources.JobView;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statamcp.mcp.content.Content;
 import dev.statamcp.mcp.tools.Tool;
@@ -18,7 +19,7 @@ final class JobStatusTool {
     private JobStatusTool() {
     }
 
-    static Tool create(JobManager jobs, Clock clock) {
+    static Tool create(ToolContext tc) {
         return Tool.builder("stata_job_status")
                 .title("Job status")
                 .description("Shows a Stata job's state (queued, running, succeeded, failed, cancelled, timed_out,"
@@ -39,16 +40,18 @@ final class JobStatusTool {
                          "required": ["job_id", "status"]}""")
                 .annotations(new ToolAnnotations("Job status", true, false, true, false))
                 .handler((args, ctx) -> {
+                    JobManager jobs = tc.jobs().get();
+                    Clock clock = tc.clock();
                     JobId id = JobIds.from(args);
                     Optional<Job> job = jobs.find(id);
                     if (job.isEmpty()) {
                         return ToolResult.error(new dev.statamcp.server.jobs.UnknownJobException(id).getMessage());
                     }
-                    ObjectNode view = JobViews.summary(job.get(), clock.instant());
+                    ObjectNode view = JobView.of(job.get(), clock.instant());
                     List<String> tail = LogFiles.tail(job.get().logPath(), args.path("tail_lines").asInt(20));
                     tail.forEach(view.putArray("log_tail")::add);
                     if (!job.get().isTerminal()) {
-                        view.put("next", JobViews.nextStep(job.get()));
+                        view.put("next", NextSteps.forRunning(job.get()));
                     }
                     String text = describe(job.get(), view) + (tail.isEmpty() ? "" : "\n\n" + String.join("\n", tail));
                     return new ToolResult(List.of(Content.text(text)), view, false);

@@ -20,7 +20,7 @@ final class JobWaitTool {
     private JobWaitTool() {
     }
 
-    static Tool create(JobManager jobs, JobWaiter waiter, Clock clock) {
+    static Tool create(ToolContext tc) {
         return Tool.builder("stata_job_wait")
                 .title("Wait for a job")
                 .description("Waits up to `seconds` (at most 300) for a Stata job to end, sending progress while it"
@@ -38,6 +38,9 @@ final class JobWaitTool {
                 .outputSchema(Schemas.RUN_OUTPUT)
                 .annotations(new ToolAnnotations("Wait for a job", true, false, true, false))
                 .handler((args, ctx) -> {
+                    JobManager jobs = tc.jobs().get();
+                    Clock clock = tc.clock();
+                    JobWaiter waiter = tc.waiter();
                     JobId id = JobIds.from(args);
                     if (jobs.find(id).isEmpty()) {
                         return ToolResult.error(new UnknownJobException(id).getMessage());

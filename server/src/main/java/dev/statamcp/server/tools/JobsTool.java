@@ -1,5 +1,6 @@
 package dev.statamcp.server.tools;
 
+import dev.statamcp.server.resources.JobView;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statamcp.mcp.content.Content;
@@ -20,7 +21,7 @@ final class JobsTool {
     private JobsTool() {
     }
 
-    static Tool create(JobManager jobs, Clock clock) {
+    static Tool create(ToolContext tc) {
         return Tool.builder("stata_jobs")
                 .title("List jobs")
                 .description("Lists Stata jobs, newest first, with their state, what they run and how far they got."
@@ -40,6 +41,8 @@ final class JobsTool {
                           "required": ["job_id", "status"]}}}, "required": ["jobs"]}""")
                 .annotations(new ToolAnnotations("List jobs", true, false, true, false))
                 .handler((args, ctx) -> {
+                    JobManager jobs = tc.jobs().get();
+                    Clock clock = tc.clock();
                     List<JobStatus> statuses = args.hasNonNull("status")
                             ? List.of(JobStatus.fromWire(args.get("status").asText())) : List.of();
                     String session = args.hasNonNull("session") ? args.get("session").asText() : null;
@@ -50,7 +53,7 @@ final class JobsTool {
                     ArrayNode array = out.putArray("jobs");
                     StringBuilder text = new StringBuilder(list.isEmpty() ? "No jobs." : "");
                     for (Job j : list) {
-                        ObjectNode view = JobViews.summary(j, now);
+                        ObjectNode view = JobView.of(j, now);
                         array.add(view);
                         text.append(j.id()).append("  ").append(String.format("%-11s", j.status().wireName()))
                                 .append(" ").append(j.spec().session()).append("  ").append(j.spec().describe())

@@ -1,5 +1,6 @@
 package dev.statamcp.server.tools;
 
+import dev.statamcp.server.resources.JobView;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statamcp.mcp.content.Content;
 import dev.statamcp.mcp.server.RequestContext;
@@ -59,10 +60,10 @@ final class RunCall {
     }
 
     private ToolResult accepted(Job job) {
-        ObjectNode view = JobViews.summary(job, clock.instant());
-        view.put("next", JobViews.nextStep(job));
+        ObjectNode view = JobView.of(job, clock.instant());
+        view.put("next", NextSteps.forRunning(job));
         return new ToolResult(List.of(Content.text("Started job " + job.id() + " (" + job.spec().describe() + ") in"
-                + " the background. " + JobViews.nextStep(job))), view, false);
+                + " the background. " + NextSteps.forRunning(job))), view, false);
     }
 
     static OutputMode output(ObjectNode args) {

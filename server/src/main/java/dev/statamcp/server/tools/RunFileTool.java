@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statamcp.mcp.tools.Tool;
 import dev.statamcp.mcp.tools.ToolAnnotations;
-import dev.statamcp.server.app.JobRequests;
 import dev.statamcp.server.jobs.JobKind;
-import dev.statamcp.server.safety.RootsResolver;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +15,7 @@ final class RunFileTool {
     private RunFileTool() {
     }
 
-    static Tool create(JobRequests requests, RunCall call, RootsResolver roots) {
+    static Tool create(ToolContext tc) {
         return Tool.builder("stata_run_file")
                 .title("Run a do-file")
                 .description("Runs a do-file. mode=session (default) runs it in a persistent session, like `do file`"
@@ -47,7 +45,7 @@ final class RunFileTool {
                 .outputSchema(Schemas.RUN_OUTPUT)
                 .annotations(new ToolAnnotations("Run a do-file", false, true, false, false))
                 .taskSupport("optional")
-                .handler((args, ctx) -> call.run(args, ctx, () -> {
+                .handler((args, ctx) -> tc.runCall().run(args, ctx, () -> {
                     JobKind kind = switch (args.path("mode").asText("session")) {
                         case "batch" -> JobKind.BATCH;
                         case "cluster" -> JobKind.CLUSTER;
@@ -55,7 +53,7 @@ final class RunFileTool {
                     };
                     String session = kind == JobKind.FILE ? args.path("session").asText("default")
                             : kind.wireName();
-                    return requests.file(roots.policyFor(ctx), kind, args.get("path").asText(),
+                    return tc.requests().get().file(tc.roots().policyFor(ctx), kind, args.get("path").asText(),
                             args.hasNonNull("cwd") ? args.get("cwd").asText() : null, strings(args.get("args")),
                             session, RunCall.optionalInt(args, "timeout_seconds"), RunCall.output(args),
                             RunCall.optionalInt(args, "max_output_chars"), cluster(args.get("cluster")),

@@ -2,7 +2,6 @@ package dev.statamcp.server.tools;
 
 import dev.statamcp.mcp.tools.Tool;
 import dev.statamcp.mcp.tools.ToolAnnotations;
-import dev.statamcp.server.app.JobRequests;
 import dev.statamcp.server.jobs.JobKind;
 import dev.statamcp.server.jobs.JobSpec;
 import java.util.List;
@@ -13,7 +12,7 @@ final class RunTool {
     private RunTool() {
     }
 
-    static Tool create(JobRequests requests, RunCall call, String origin) {
+    static Tool create(ToolContext tc) {
         return Tool.builder("stata_run")
                 .title("Run Stata code")
                 .description("Runs Stata code in a persistent session (data in memory, macros, r() and e() stay"
@@ -32,10 +31,10 @@ final class RunTool {
                 .outputSchema(Schemas.RUN_OUTPUT)
                 .annotations(new ToolAnnotations("Run Stata code", false, true, false, false))
                 .taskSupport("optional")
-                .handler((args, ctx) -> call.run(args, ctx, () -> requests.code(new JobSpec(JobKind.CODE,
+                .handler((args, ctx) -> tc.runCall().run(args, ctx, () -> tc.requests().get().code(new JobSpec(JobKind.CODE,
                         args.path("session").asText("default"), args.get("code").asText(), null, null, List.of(),
                         RunCall.optionalInt(args, "timeout_seconds"), RunCall.output(args),
-                        RunCall.optionalInt(args, "max_output_chars"), Map.of()), origin(ctx, origin))))
+                        RunCall.optionalInt(args, "max_output_chars"), Map.of()), origin(ctx, "mcp"))))
                 .build();
     }
 

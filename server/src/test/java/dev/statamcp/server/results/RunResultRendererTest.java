@@ -33,7 +33,7 @@ class RunResultRendererTest {
 
     final RunResultRenderer renderer = new RunResultRenderer(
             new ErrorHints(rc -> rc == 111 ? "not found" : null), new RenderLimits(40_000, 2, 1_000_000, 5),
-            Clock.systemUTC());
+            Clock.systemUTC(), () -> false);
 
     static Job job(JobKind kind) {
         JobSpec spec = new JobSpec(kind, "default", kind == JobKind.CODE ? "regress price mpg" : null,
