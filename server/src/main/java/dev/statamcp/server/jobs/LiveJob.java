@@ -151,7 +151,8 @@ final class LiveJob implements ExecutionListener {
 
     @Override
     public void onLine(String text, boolean echo, Instant at) {
-        if (!text.isBlank()) {
+        // Rules and box lines (----+----) say nothing about where the run is; the last line with words does.
+        if (text.chars().anyMatch(Character::isLetterOrDigit)) {
             lastLine = text.length() > 300 ? text.substring(0, 300) : text;
         }
         publish(new JobEvent.Line(id, at, text, echo));

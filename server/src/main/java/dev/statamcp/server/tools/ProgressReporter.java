@@ -57,7 +57,7 @@ final class ProgressReporter {
 
     void line(String text, boolean echo) {
         pendingLines.add(text);
-        if (!text.isBlank()) {
+        if (text.chars().anyMatch(Character::isLetterOrDigit)) {
             progress = new JobProgress(progress.commandsDone(), progress.commandsTotal(), text);
         }
         dirty = true;
