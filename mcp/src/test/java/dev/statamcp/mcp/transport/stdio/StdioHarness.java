@@ -16,18 +16,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** Runs a {@link StdioTransport} on pipes so a test can write lines and read what the server answers. */
-final class StdioHarness implements AutoCloseable {
-    final StdioTransport transport;
+public final class StdioHarness implements AutoCloseable {
+    public final StdioTransport transport;
     private final OutputStream toServer;
     private final BlockingQueue<String> fromServer = new LinkedBlockingQueue<>();
     private final Thread loop;
-    volatile boolean endOfInputSeen;
+    public volatile boolean endOfInputSeen;
 
-    StdioHarness(McpServer server) throws IOException {
+    public StdioHarness(McpServer server) throws IOException {
         this(server, () -> { });
     }
 
-    StdioHarness(McpServer server, Runnable drain) throws IOException {
+    public StdioHarness(McpServer server, Runnable drain) throws IOException {
         PipedInputStream serverIn = new PipedInputStream(1 << 20);
         toServer = new PipedOutputStream(serverIn);
         PipedInputStream clientIn = new PipedInputStream(1 << 20);
@@ -59,18 +59,18 @@ final class StdioHarness implements AutoCloseable {
         reader.start();
     }
 
-    void send(String line) throws IOException {
+    public void send(String line) throws IOException {
         toServer.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         toServer.flush();
     }
 
-    void sendRaw(byte[] bytes) throws IOException {
+    public void sendRaw(byte[] bytes) throws IOException {
         toServer.write(bytes);
         toServer.flush();
     }
 
     /** The next line the server writes, parsed; fails after 5 s. */
-    JsonNode next() throws InterruptedException {
+    public JsonNode next() throws InterruptedException {
         String line = fromServer.poll(5, TimeUnit.SECONDS);
         if (line == null) {
             throw new AssertionError("the server wrote nothing within 5 s");
@@ -79,7 +79,7 @@ final class StdioHarness implements AutoCloseable {
     }
 
     /** The next message matching {@code filter}, skipping others; fails after 5 s. */
-    JsonNode next(Predicate<JsonNode> filter) throws InterruptedException {
+    public JsonNode next(Predicate<JsonNode> filter) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (System.nanoTime() < deadline) {
             String line = fromServer.poll(100, TimeUnit.MILLISECONDS);
@@ -94,37 +94,43 @@ final class StdioHarness implements AutoCloseable {
     }
 
     /** The response to request {@code id}. */
-    JsonNode response(int id) throws InterruptedException {
+    public JsonNode response(int id) throws InterruptedException {
         return next(node -> node.path("id").asInt(-1) == id && !node.has("method"));
     }
 
-    String poll(long millis) throws InterruptedException {
+    public String poll(long millis) throws InterruptedException {
         return fromServer.poll(millis, TimeUnit.MILLISECONDS);
     }
 
-    void initialize() throws Exception {
+    public void initialize() throws Exception {
         initialize("2025-11-25");
     }
 
-    void initialize(String version) throws Exception {
+    public void initialize(String version) throws Exception {
+        initialize(version, "{}");
+    }
+
+    /** Initializes with the given client capabilities (a JSON object); returns the initialize result. */
+    public JsonNode initialize(String version, String capabilities) throws Exception {
         send("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"" + version
-                + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}");
+                + "\",\"capabilities\":" + capabilities + ",\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}");
         JsonNode answer = response(0);
         if (!answer.has("result")) {
             throw new AssertionError("initialize failed: " + answer);
         }
         send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        return answer.get("result");
     }
 
-    void closeInput() throws IOException {
+    public void closeInput() throws IOException {
         toServer.close();
     }
 
-    void join(long millis) throws InterruptedException {
+    public void join(long millis) throws InterruptedException {
         loop.join(millis);
     }
 
-    boolean loopAlive() {
+    public boolean loopAlive() {
         return loop.isAlive();
     }
 
