@@ -101,10 +101,10 @@ final class TaskRequests {
         try {
             ended = backend.cancel(state.taskId(), reason).get(settings.cancelWait().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new McpException(JsonRpcError.internal("task " + state.taskId() + " was asked to stop but has not"
-                    + " ended within " + settings.cancelWait().toSeconds() + " s; check it with tasks/get"));
+            throw stillStopping(state.taskId());
         } catch (ExecutionException e) {
-            throw backendFailure(state.taskId(), e.getCause());
+            throw e.getCause() instanceof TimeoutException ? stillStopping(state.taskId())
+                    : backendFailure(state.taskId(), e.getCause());
         }
         if (ended.status() != TaskStatus.CANCELLED) {
             // It ended some other way before the cancellation took effect.
@@ -176,6 +176,11 @@ final class TaskRequests {
                 throw backendFailure(null, e.getCause());
             }
         }
+    }
+
+    private static McpException stillStopping(String taskId) {
+        return new McpException(JsonRpcError.internal("task " + taskId + " was asked to stop but has not ended yet;"
+                + " check it with tasks/get"));
     }
 
     private static McpException notFound(String taskId) {
