@@ -24,5 +24,10 @@ tabulate foreign
 list make price in 1/2
 describe, short
 quietly codebook price foreign
+tempname fh
+tempfile results
+file open `fh' using "`results'", write replace text
+file write `fh' "scalar" _tab %21.0g (r(N)) _tab (c(k)) _n
+file close `fh'
 quietly help summarize
 quietly log close run

@@ -11,6 +11,7 @@ import dev.statamcp.fakestata.data.ListCommand;
 import dev.statamcp.fakestata.data.UseSaveCommands;
 import dev.statamcp.fakestata.data.VariableCommands;
 import dev.statamcp.fakestata.exec.DoFiles;
+import dev.statamcp.fakestata.files.FileCommand;
 import dev.statamcp.fakestata.graph.GraphCommands;
 import dev.statamcp.fakestata.help.HelpCommand;
 import dev.statamcp.fakestata.log.LogCommand;
@@ -32,7 +33,7 @@ public final class CommandRegistry implements CommandTable.Dispatcher {
         "keep", "Generate", "replace", "SUmmarize", "sysuse", "Use", "SAve", "Describe", "List", "TABulate",
         "REGress", "PREDict", "export", "COunt", "sort", "REName", "Format", "LAbel", "RETurn", "ERETurn", "SRETurn",
         "_return", "MATrix", "SCatter", "line", "TWoway", "HISTogram", "GRaph", "_gr_list", "Help", "PRogram",
-        "codebook", "findfile", "sysdir", "adopath",
+        "codebook", "findfile", "sysdir", "adopath", "file",
     };
 
     public static CommandTable build() {
@@ -102,6 +103,7 @@ public final class CommandRegistry implements CommandTable.Dispatcher {
             case "findfile" -> FindFileCommand.run(call);
             case "sysdir" -> SysdirCommand.sysdir(call);
             case "adopath" -> SysdirCommand.adopath(call);
+            case "file" -> FileCommand.run(call);
             default -> throw new IllegalStateException("registered command without code: " + command);
         }
     }

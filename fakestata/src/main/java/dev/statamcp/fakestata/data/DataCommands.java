@@ -27,6 +27,8 @@ public final class DataCommands {
                 s.e().clear();
                 s.s().clear();
                 s.graphs().dropAll();
+                // Stata's clear all also closes the files opened with file open
+                s.files().closeAll();
             }
             case "results" -> {
                 s.r().clear();

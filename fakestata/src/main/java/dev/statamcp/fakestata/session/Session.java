@@ -4,6 +4,7 @@ import dev.statamcp.fakestata.cli.Edition;
 import dev.statamcp.fakestata.cli.Mode;
 import dev.statamcp.fakestata.data.Dataset;
 import dev.statamcp.fakestata.env.Switches;
+import dev.statamcp.fakestata.files.FileHandles;
 import dev.statamcp.fakestata.graph.GraphStore;
 import dev.statamcp.fakestata.lang.Value;
 import dev.statamcp.fakestata.out.Output;
@@ -33,6 +34,7 @@ public final class Session {
     private final ResultSet e = new ResultSet('e');
     private final ResultSet s = new ResultSet('s');
     private final GraphStore graphs = new GraphStore();
+    private final FileHandles files = new FileHandles();
     private SplittableRandom rng = new SplittableRandom(123456789L);
     private Path pwd;
     private int rc;
@@ -119,6 +121,11 @@ public final class Session {
 
     public GraphStore graphs() {
         return graphs;
+    }
+
+    /** The files opened with {@code file open}. */
+    public FileHandles files() {
+        return files;
     }
 
     public SplittableRandom rng() {
