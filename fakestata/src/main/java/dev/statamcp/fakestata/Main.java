@@ -81,6 +81,9 @@ public final class Main {
         pager.attach(out);
         out.setPager(pager);
         prepare(session);
+        if (sw.breakDropsInput()) {
+            session.breakFlag().onBreak(input::discardPending);
+        }
         Interpreter interp = new Interpreter(session, CommandRegistry.build());
         return new ConsoleRunner(session, interp, input, Terminal.stdinIsTerminal()).run(inv.quiet(), inv.command());
     }
@@ -118,12 +121,14 @@ public final class Main {
 
     /** Break on SIGINT; on SIGTERM (or any exit) open logs keep what was written, with no footer added. */
     private static void prepare(Session session) {
-        Signals.breakOnInterrupt(session.breakFlag());
+        Signals.breakOnInterrupt(session.breakFlag(), session.switches().ignoreBreak());
         LogSet logs = session.out().logs();
+        var files = session.files();
         Runtime.getRuntime().addShutdownHook(new Thread("flush-logs") {
             @Override
             public void run() {
                 logs.flushAll();
+                files.flushAll();
             }
         });
     }

@@ -16,7 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 class BreakIT {
 
     private static Launcher.Console console(Path dir) throws Exception {
-        Launcher.Console c = new Launcher.Console(Launcher.builder(dir, Map.of(), "stata-mp", "-q"));
+        return console(dir, Map.of());
+    }
+
+    private static Launcher.Console console(Path dir, Map<String, String> env) throws Exception {
+        Launcher.Console c = new Launcher.Console(Launcher.builder(dir, env, "stata-mp", "-q"));
         c.send("log using session.log, text");
         return c;
     }
@@ -33,6 +37,52 @@ class BreakIT {
             assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(2000);
             assertThat(log).contains(". sleep 60000\n--Break--\nr(1);\n\n. display \"after \" _N");
             assertThat(c.await("after 3 42\n", Duration.ofSeconds(5))).contains("--Break--\nr(1);\n");
+        }
+    }
+
+    @Test
+    void typedAheadInputSurvivesABreakByDefault(@TempDir Path dir) throws Exception {
+        try (Launcher.Console c = console(dir)) {
+            c.send("sleep 60000", "display \"typed ahead\"");
+            Launcher.awaitFile(dir.resolve("session.log"), ". sleep 60000\n", Duration.ofSeconds(10));
+            Launcher.signal(c.pid(), "INT");
+            String log = Launcher.awaitFile(dir.resolve("session.log"), "typed ahead\n\n", Duration.ofSeconds(5));
+            assertThat(log).contains(". sleep 60000\n--Break--\nr(1);\n\n. display \"typed ahead\"\ntyped ahead\n");
+        }
+    }
+
+    @Test
+    void breakDropsInputDiscardsWhatWasTypedAheadAndTheSessionGoesOn(@TempDir Path dir) throws Exception {
+        try (Launcher.Console c = console(dir, Map.of("FAKESTATA_BREAK_DROPS_INPUT", "1"))) {
+            c.send("local keep 42", "sleep 60000", "display \"typed ahead\"", "display \"also typed ahead\"");
+            Launcher.awaitFile(dir.resolve("session.log"), ". sleep 60000\n", Duration.ofSeconds(10));
+            Launcher.signal(c.pid(), "INT");
+            Launcher.awaitFile(dir.resolve("session.log"), "--Break--\nr(1);\n", Duration.ofSeconds(5));
+            c.send("display \"after \" `keep'");
+            String log = Launcher.awaitFile(dir.resolve("session.log"), "after 42\n", Duration.ofSeconds(5));
+            assertThat(log).contains(". sleep 60000\n--Break--\nr(1);\n\n. display \"after \" `keep'\nafter 42\n")
+                    .doesNotContain("typed ahead");
+        }
+    }
+
+    @Test
+    void ignoredBreakLetsTheCommandFinishAndOnlyAKillEndsTheProcess(@TempDir Path dir) throws Exception {
+        try (Launcher.Console c = console(dir, Map.of("FAKESTATA_IGNORE_BREAK", "1"))) {
+            c.send("sleep 2500", "display \"slept\"");
+            Launcher.awaitFile(dir.resolve("session.log"), ". sleep 2500\n", Duration.ofSeconds(10));
+            long t0 = System.nanoTime();
+            Launcher.signal(c.pid(), "INT");
+            Launcher.signal(c.pid(), "INT");
+            String log = Launcher.awaitFile(dir.resolve("session.log"), "slept\n", Duration.ofSeconds(10));
+            // the sleep ran on: the two Breaks did not cut it short (it had most of 2.5 s left)
+            assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThan(1000);
+            assertThat(log).contains(". sleep 2500\n\n. display \"slept\"\nslept\n").doesNotContain("--Break--");
+            c.send("sleep 60000");
+            Launcher.awaitFile(dir.resolve("session.log"), ". sleep 60000\n", Duration.ofSeconds(10));
+            Launcher.signal(c.pid(), "INT");
+            assertThat(c.process().waitFor(1, java.util.concurrent.TimeUnit.SECONDS)).isFalse();
+            Launcher.signal(c.pid(), "TERM");
+            assertThat(c.process().waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         }
     }
 

@@ -11,12 +11,17 @@ public final class Signals {
     private Signals() {
     }
 
-    public static void breakOnInterrupt(BreakFlag flag) {
+    /**
+     * @param ignore FAKESTATA_IGNORE_BREAK: SIGINT is caught (so it does not end the process) and does nothing
+     */
+    public static void breakOnInterrupt(BreakFlag flag, boolean ignore) {
         try {
             sun.misc.SignalHandler old = Signal.handle(new Signal("INT"), new sun.misc.SignalHandler() {
                 @Override
                 public void handle(Signal sig) {
-                    flag.raise();
+                    if (!ignore) {
+                        flag.raise();
+                    }
                 }
             });
             if (old == sun.misc.SignalHandler.SIG_IGN) {

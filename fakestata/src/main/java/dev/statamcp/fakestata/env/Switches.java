@@ -13,9 +13,14 @@ import java.util.Map;
  * @param startupDelayMs FAKESTATA_STARTUP_DELAY_MS: wait this long before anything else
  * @param tmpDir STATATMP (then TMPDIR): where temporary files go
  * @param sysDir FAKESTATA_SYSDIR: the emulated installation folder (c(sysdir_stata)), null for the default cache
+ * @param ignoreBreak FAKESTATA_IGNORE_BREAK: SIGINT is received but has no effect, as when Stata is inside a routine
+ *     that does not poll for Break; only a kill ends the running command
+ * @param breakDropsInput FAKESTATA_BREAK_DROPS_INPUT: a Break also discards the console input read ahead and
+ *     waiting in the pipe, as a console that loses typed-ahead characters after ^C would
  */
 public record Switches(int version, boolean licenseFail, boolean spawnOrphan, boolean pngFail, long crashAfter,
-                       long startupDelayMs, String tmpDir, String sysDir) {
+                       long startupDelayMs, String tmpDir, String sysDir, boolean ignoreBreak,
+                       boolean breakDropsInput) {
 
     public static Switches from(Map<String, String> env) {
         int version = 18;
@@ -31,7 +36,8 @@ public record Switches(int version, boolean licenseFail, boolean spawnOrphan, bo
         String tmp = firstNonBlank(env.get("STATATMP"), env.get("TMPDIR"), System.getProperty("java.io.tmpdir"));
         return new Switches(version, isOn(env.get("FAKESTATA_LICENSE_FAIL")), isOn(env.get("FAKESTATA_SPAWN_ORPHAN")),
                 isOn(env.get("FAKESTATA_PNG_FAIL")), number(env.get("FAKESTATA_CRASH_AFTER")),
-                number(env.get("FAKESTATA_STARTUP_DELAY_MS")), tmp, firstNonBlankOrNull(env.get("FAKESTATA_SYSDIR")));
+                number(env.get("FAKESTATA_STARTUP_DELAY_MS")), tmp, firstNonBlankOrNull(env.get("FAKESTATA_SYSDIR")),
+                isOn(env.get("FAKESTATA_IGNORE_BREAK")), isOn(env.get("FAKESTATA_BREAK_DROPS_INPUT")));
     }
 
     private static boolean isOn(String value) {

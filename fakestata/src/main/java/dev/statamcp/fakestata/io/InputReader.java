@@ -59,6 +59,24 @@ public final class InputReader {
         return false;
     }
 
+    /**
+     * Discards what was read ahead and what is waiting in the pipe now (FAKESTATA_BREAK_DROPS_INPUT); never blocks.
+     * Runs on the thread that reads, between commands' reads, so the buffer needs no lock.
+     */
+    public void discardPending() {
+        pos = limit = 0;
+        try {
+            while (in.available() > 0) {
+                if (in.read(buffer, 0, buffer.length) <= 0) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // nothing more can be read; nothing more to discard
+        }
+        pos = limit = 0;
+    }
+
     private boolean fill() throws IOException {
         int n = in.read(buffer, 0, buffer.length);
         if (n <= 0) {

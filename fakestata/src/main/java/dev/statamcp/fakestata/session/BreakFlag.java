@@ -9,6 +9,12 @@ import dev.statamcp.fakestata.exec.BreakError;
 public final class BreakFlag {
     private final Object lock = new Object();
     private volatile boolean raised;
+    private Runnable onBreak;
+
+    /** Runs on the session's thread each time a raised Break takes effect, just before it is thrown. */
+    public void onBreak(Runnable action) {
+        this.onBreak = action;
+    }
 
     public void raise() {
         synchronized (lock) {
@@ -29,6 +35,9 @@ public final class BreakFlag {
     public void check() {
         if (raised) {
             raised = false;
+            if (onBreak != null) {
+                onBreak.run();
+            }
             throw new BreakError();
         }
     }
