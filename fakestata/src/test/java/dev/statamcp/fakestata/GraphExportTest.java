@@ -20,6 +20,30 @@ import org.w3c.dom.Element;
 class GraphExportTest {
 
     @Test
+    void scatterOfAVariableAgainstItselfDrawsItsPointsOnTheDiagonal() {
+        InProcess e = new InProcess();
+        String out = e.output("sysuse auto", "scatter mpg mpg", "twoway (scatter price price) (line mpg mpg), "
+                + "name(both)", "graph dir");
+        assertThat(out).endsWith("""
+                . scatter mpg mpg
+
+                . twoway (scatter price price) (line mpg mpg), name(both)
+
+                . graph dir
+                  Graph  both
+
+                """);
+        var g = e.session().graphs().get("Graph");
+        assertThat(g.series()).hasSize(1);
+        assertThat(g.series().get(0).x()).hasSize(74).containsExactly(g.series().get(0).y());
+        assertThat(g.xTitle()).isEqualTo("Mileage (mpg)");
+        assertThat(g.yTitle()).isEqualTo("Mileage (mpg)");
+        var both = e.session().graphs().get("both");
+        assertThat(both.series()).hasSize(2);
+        assertThat(both.series().get(1).x()).containsExactly(both.series().get(1).y());
+    }
+
+    @Test
     void pngDecodesWithRequestedSizeAndIsNotBlank(@TempDir Path dir) throws Exception {
         String out = new InProcess().cwd(dir).output("sysuse auto", "scatter price mpg, title(\"Price\")",
                 "graph export g.png, width(800) height(600)");

@@ -4,7 +4,6 @@ import dev.statamcp.fakestata.exec.StataError;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Expands a varlist: names and unique abbreviations, {@code *}/{@code ?} wildcards, {@code a-b} ranges, _all. */
@@ -12,8 +11,20 @@ public final class Varlist {
     private Varlist() {
     }
 
-    /** All variables when the text is empty or {@code _all}. */
+    /** All variables when the text is empty or {@code _all}; a variable named twice is listed once. */
     public static List<Variable> expand(Dataset data, String text) {
+        return expand(data, text, false);
+    }
+
+    /**
+     * The same, but a variable named twice is listed twice, as graph commands read their varlist
+     * ({@code scatter mpg mpg} plots mpg against itself).
+     */
+    public static List<Variable> expandKeepingRepeats(Dataset data, String text) {
+        return expand(data, text, true);
+    }
+
+    private static List<Variable> expand(Dataset data, String text, boolean keepRepeats) {
         String t = text == null ? "" : text.trim().replaceAll("\\s*-\\s*", "-");
         if (t.isEmpty() || t.equals("_all") || t.equals("*")) {
             if (data.k() == 0) {
@@ -21,7 +32,7 @@ public final class Varlist {
             }
             return new ArrayList<>(data.variables());
         }
-        Set<Variable> out = new LinkedHashSet<>();
+        java.util.Collection<Variable> out = keepRepeats ? new ArrayList<>() : new LinkedHashSet<>();
         for (String word : t.split("\\s+")) {
             if (word.equals("_all")) {
                 out.addAll(data.variables());

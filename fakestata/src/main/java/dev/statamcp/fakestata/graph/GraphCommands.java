@@ -43,7 +43,7 @@ public final class GraphCommands {
         String yTitle = "";
         for (PlotParser.Plot p : parsed.plots()) {
             Syntax syn = Syntax.parse(p.spec());
-            List<Variable> vars = Varlist.expand(d, syn.main());
+            List<Variable> vars = Varlist.expandKeepingRepeats(d, syn.main());
             if (vars.size() < 2) {
                 throw StataError.of(102, "too few variables specified");
             }
