@@ -124,6 +124,66 @@ class BreakKillIntegrationTest {
     }
 
     @Test
+    void killAfterAnIgnoredBreakLeavesNoProcessOfTheGroupAlive() {
+        // Stata ignores Break inside routines that do not poll for it; cancel must then fall back to the kill.
+        try (StataSession s = session("ignored", Map.of("FAKESTATA_IGNORE_BREAK", "1",
+                "FAKESTATA_SPAWN_ORPHAN", "1"))) {
+            assertThat(await(s.submit(RunRequest.of("global before = 1"))).succeeded()).isTrue();
+            long pid = s.status().pid().orElseThrow();
+            ProcessGroup group = new ProcessGroup(pid, Platform.current());
+            await().atMost(Duration.ofSeconds(10)).until(() -> group.livingMembers().size() >= 2);
+            List<Long> members = group.livingMembers();
+
+            RunHandle h = s.submit(RunRequest.of("sleep 60000"));
+            awaitRunning(h);
+            Instant cancelAt = Instant.now();
+            h.cancel(Duration.ofSeconds(1));
+            RunResult r = await(h);
+            Duration took = Duration.between(cancelAt, r.finished());
+            System.out.println("cancel of an ignored break to result: " + took.toMillis() + " ms");
+
+            assertThat(r.outcome()).isInstanceOfSatisfying(Outcome.Killed.class,
+                    k -> assertThat(k.survivors()).isEmpty());
+            assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(1)).isLessThan(Duration.ofSeconds(5));
+            assertThat(group.livingMembers()).isEmpty();
+            for (long member : members) {
+                assertThat(ProcessHandle.of(member).map(p -> p.isAlive() && !isZombie(member)).orElse(false))
+                        .as("member %d of the killed group", member).isFalse();
+            }
+            RunResult next = await(s.submit(RunRequest.of("display \"[$before]\"")));
+            assertThat(next.succeeded()).as(next.text()).isTrue();
+            assertThat(next.freshSession()).isTrue();
+            assertThat(printed(next)).containsExactly("[]");
+        }
+    }
+
+    @Test
+    void breakThatDropsTypedAheadInputStillEndsTheRunAndTheSessionGoesOn() {
+        // A console may lose what was typed after ^C; the engine then types its completion marker again.
+        try (StataSession s = session("drops", Map.of("FAKESTATA_BREAK_DROPS_INPUT", "1"))) {
+            assertThat(await(s.submit(RunRequest.of("set obs 7\nglobal kept = \"yes\""))).succeeded()).isTrue();
+            RunHandle sleeping = s.submit(RunRequest.of("display \"sleeping\"\nsleep 60000\ndisplay \"woke\""));
+            await().atMost(Duration.ofSeconds(30)).until(() -> sleeping.progress().commandsStarted() == 2);
+
+            Instant breakAt = Instant.now();
+            assertThat(sleeping.breakRun()).isTrue();
+            RunResult r = await(sleeping);
+            Duration took = Duration.between(breakAt, r.finished());
+            System.out.println("break with dropped input to result: " + took.toMillis() + " ms");
+
+            assertThat(r.outcome()).as(r.text()).isInstanceOf(Outcome.Broken.class);
+            assertThat(r.rc()).hasValue(1);
+            assertThat(took).isLessThan(Duration.ofSeconds(1));
+            assertThat(r.text()).doesNotContain("woke");
+
+            RunResult after = await(s.submit(RunRequest.of("display _N\ndisplay \"$kept\"")));
+            assertThat(after.succeeded()).as(after.text()).isTrue();
+            assertThat(after.freshSession()).isFalse();
+            assertThat(printed(after)).containsExactly("7", "yes");
+        }
+    }
+
+    @Test
     void crashGivesAClearErrorAndTheNextRunSucceedsOnAFreshSession() {
         // The emulator dies abruptly after this many commands (start-up and each run's wrapper count too). The
         // fresh Stata has the same limit, which start-up plus one run stays well below.
