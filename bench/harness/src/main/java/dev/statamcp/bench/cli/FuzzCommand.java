@@ -62,6 +62,10 @@ final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--report", description = "Write a Markdown report here (e.g. bench/RELIABILITY.md).")
     Path report;
 
+    @Option(names = "--notes", description = "Markdown written by hand, included under the summary "
+            + "(default: bench/reliability-notes.md if it exists).")
+    Path notes;
+
     @Option(names = "--node", description = "Node executable for the TypeScript peer (default: node).")
     String node = "node";
 
@@ -114,7 +118,9 @@ final class FuzzCommand implements Callable<Integer> {
         if (report != null) {
             MachineInfo machine = MachineInfo.probe(base, node);
             Path target = report.isAbsolute() ? report : base.resolve(report);
-            Files.writeString(target, new ReliabilityWriter().render(machine, theSeed, runs, strict),
+            Path handNotes = notes != null ? notes : base.resolve("bench/reliability-notes.md");
+            Files.writeString(target, new ReliabilityWriter().render(machine, theSeed, runs, strict,
+                    Files.isRegularFile(handNotes) ? Files.readString(handNotes, StandardCharsets.UTF_8) : null),
                     StandardCharsets.UTF_8);
             System.err.printf("wrote %s%n", target);
         }

@@ -127,7 +127,9 @@ public final class FuzzResult {
                         + "%d spec; %d late answers; final check %s%s",
                 transport, target, sent, bytesSent, durationMillis / 1000.0, config.seed(),
                 count(Problem.Severity.FATAL), count(Problem.Severity.BROKEN), count(Problem.Severity.SPEC),
-                lateAnswers, finalCheckPassed ? "passed" : "FAILED: " + finalCheck, fatal == null ? "" : "; stopped: " + fatal);
+                lateAnswers, finalCheckPassed ? "passed" : "FAILED: " + finalCheck,
+                fatal == null ? "" : "; first fatal: " + fatal)
+                + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
     }
 
     /** Every finding kept, described exactly, for a test failure message or the report. */

@@ -14,7 +14,7 @@ public final class ReliabilityWriter {
     public record Run(String server, boolean ours, FuzzResult result) {
     }
 
-    public String render(MachineInfo machine, long seed, List<Run> runs, boolean strict) {
+    public String render(MachineInfo machine, long seed, List<Run> runs, boolean strict, String handNotes) {
         StringBuilder out = new StringBuilder();
         out.append("# Reliability: JSON-RPC fuzz\n\n");
         out.append("Written by `scripts/reliability` on ").append(machine.date()).append(" from commit `")
@@ -47,6 +47,9 @@ public final class ReliabilityWriter {
                     r.count(Problem.Severity.FATAL), r.count(Problem.Severity.BROKEN),
                     r.count(Problem.Severity.SPEC), r.finalCheckPassed() ? "works" : "**fails**",
                     r.passed(strict) ? "pass" : (run.ours() ? "**FAIL**" : "fail")));
+        }
+        if (handNotes != null && !handNotes.isBlank()) {
+            out.append('\n').append(handNotes.strip()).append('\n');
         }
         out.append("\n## Messages by category\n\n");
         out.append("| category | what | share |");
