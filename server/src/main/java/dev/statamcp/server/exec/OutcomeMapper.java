@@ -21,6 +21,10 @@ final class OutcomeMapper {
      * @param log        the job's log file
      */
     static ExecutionOutcome map(RunResult result, List<Path> graphFiles, Path log) {
+        return outcome(result, graphFiles, log).withOmitted(result.omittedLines(), result.omittedAt());
+    }
+
+    private static ExecutionOutcome outcome(RunResult result, List<Path> graphFiles, Path log) {
         List<LogLine> lines = new ArrayList<>(result.output().size());
         for (OutputLine l : result.output()) {
             lines.add(new LogLine(l.text(), l.isEcho()));

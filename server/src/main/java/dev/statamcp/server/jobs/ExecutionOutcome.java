@@ -16,14 +16,29 @@ import java.util.List;
  * @param lines    the run's log, classified
  * @param graphs   files of graphs the run created or changed, exported into the job's folder
  * @param log      the full log file
+ * @param omittedLines lines of a very long log not kept in memory (the log file has them)
+ * @param omittedAt  index in {@code lines} where those lines would be
  */
 public record ExecutionOutcome(Ending ending, Integer rc, String message, Integer line, String command,
-                               List<LogLine> lines, List<Path> graphs, Duration duration, Path log) {
+                               List<LogLine> lines, List<Path> graphs, Duration duration, Path log,
+                               long omittedLines, int omittedAt) {
 
     public ExecutionOutcome {
         lines = lines == null ? List.of() : List.copyOf(lines);
         graphs = graphs == null ? List.of() : List.copyOf(graphs);
         duration = duration == null ? Duration.ZERO : duration;
+    }
+
+    /** An outcome whose lines are all kept. */
+    public ExecutionOutcome(Ending ending, Integer rc, String message, Integer line, String command,
+                            List<LogLine> lines, List<Path> graphs, Duration duration, Path log) {
+        this(ending, rc, message, line, command, lines, graphs, duration, log, 0,
+                lines == null ? 0 : lines.size());
+    }
+
+    /** The same outcome with a gap of lines not kept in memory. */
+    public ExecutionOutcome withOmitted(long count, int at) {
+        return new ExecutionOutcome(ending, rc, message, line, command, lines, graphs, duration, log, count, at);
     }
 
     /** The closed set of ways an execution ends. */

@@ -35,9 +35,35 @@ public final class OutputShaper {
      */
     public static ShapedOutput shape(List<LogLine> lines, OutputMode mode, boolean dropEcho, int maxChars,
                                      String fullLogUri) {
-        List<String> kept = mode == OutputMode.FULL ? texts(lines) : compact(lines, dropEcho);
-        return limit(kept, lines.size(), maxChars, fullLogUri);
+        return shape(lines, mode, dropEcho, maxChars, fullLogUri, 0, lines.size());
     }
+
+    /**
+     * @param omitted   lines of the log that are not in {@code lines} (a very long run keeps only its first and
+     *                  last lines in memory)
+     * @param omittedAt where in {@code lines} they belong
+     */
+    public static ShapedOutput shape(List<LogLine> lines, OutputMode mode, boolean dropEcho, int maxChars,
+                                     String fullLogUri, long omitted, int omittedAt) {
+        if (omitted <= 0) {
+            List<String> kept = mode == OutputMode.FULL ? texts(lines) : compact(lines, dropEcho);
+            return limit(kept, lines.size(), maxChars, fullLogUri, 0);
+        }
+        // Shape both sides of the gap apart, then join them with the gap in between.
+        int at = Math.min(Math.max(omittedAt, 0), lines.size());
+        List<String> before = mode == OutputMode.FULL ? texts(lines.subList(0, at))
+                : compact(lines.subList(0, at), dropEcho);
+        List<String> after = mode == OutputMode.FULL ? texts(lines.subList(at, lines.size()))
+                : compact(lines.subList(at, lines.size()), dropEcho);
+        List<String> all = new ArrayList<>(before.size() + after.size() + 1);
+        all.addAll(before);
+        all.add(GAP);
+        all.addAll(after);
+        return limit(all, lines.size() + omitted, maxChars, fullLogUri, omitted);
+    }
+
+    /** Stands for lines not kept in memory; replaced by a pointer line, or folded into a cut. */
+    private static final String GAP = "\u0000gap";
 
     static List<String> compact(List<LogLine> lines, boolean dropEcho) {
         List<String> out = new ArrayList<>(lines.size());
@@ -98,13 +124,17 @@ public final class OutputShaper {
         return out;
     }
 
-    static ShapedOutput limit(List<String> lines, int totalLines, int maxChars, String fullLogUri) {
+    static ShapedOutput limit(List<String> lines, long totalLines, int maxChars, String fullLogUri, long gap) {
         long size = 0;
         for (String l : lines) {
             size += l.length() + 1;
         }
         if (size <= maxChars) {
-            return new ShapedOutput(String.join("\n", lines), totalLines, 0, false);
+            // Everything fits but lines were never kept: say where they are.
+            String pointer = omission(gap, fullLogUri);
+            List<String> shown = lines.stream().map(l -> GAP.equals(l) ? pointer : l).toList();
+            return new ShapedOutput(String.join("\n", shown), totalLines, (int) Math.min(gap, Integer.MAX_VALUE),
+                    gap > 0);
         }
         int headBudget = (int) (maxChars * HEAD_SHARE);
         int tailBudget = maxChars - headBudget;
@@ -125,15 +155,22 @@ public final class OutputShaper {
             lines.set(tail - 1, "…" + last.substring(last.length() - Math.max(1, tailBudget - 1)));
             tail--;
         }
-        int omitted = tail - head;
+        long omitted = tail - head;
+        if (lines.subList(head, tail).contains(GAP)) {
+            omitted += gap - 1; // the gap stands for that many lines, not one
+        }
         StringBuilder sb = new StringBuilder(maxChars + 200);
         for (int i = 0; i < head; i++) {
-            sb.append(lines.get(i)).append('\n');
+            sb.append(GAP.equals(lines.get(i)) ? omission(gap, fullLogUri) : lines.get(i)).append('\n');
         }
-        sb.append("… ").append(omitted).append(" lines omitted — full log: ").append(fullLogUri).append(" …");
+        sb.append(omission(omitted, fullLogUri));
         for (int i = tail; i < lines.size(); i++) {
-            sb.append('\n').append(lines.get(i));
+            sb.append('\n').append(GAP.equals(lines.get(i)) ? omission(gap, fullLogUri) : lines.get(i));
         }
-        return new ShapedOutput(sb.toString(), totalLines, omitted, true);
+        return new ShapedOutput(sb.toString(), totalLines, (int) Math.min(omitted, Integer.MAX_VALUE), true);
+    }
+
+    private static String omission(long lines, String fullLogUri) {
+        return "… " + lines + " lines omitted — full log: " + fullLogUri + " …";
     }
 }

@@ -8,5 +8,5 @@ package dev.statamcp.server.output;
  * @param omittedLines lines cut from the middle to stay within the limit (0 when nothing was cut)
  * @param truncated    whether the limit was reached
  */
-public record ShapedOutput(String text, int totalLines, int omittedLines, boolean truncated) {
+public record ShapedOutput(String text, long totalLines, int omittedLines, boolean truncated) {
 }

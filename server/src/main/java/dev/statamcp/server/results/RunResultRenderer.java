@@ -56,7 +56,8 @@ public final class RunResultRenderer implements ResultRenderer {
         String logUri = Uris.jobLog(id);
         int maxChars = job.spec().maxOutputChars() != null ? job.spec().maxOutputChars() : limits.maxOutputChars();
         boolean isFile = job.spec().kind() != JobKind.CODE;
-        ShapedOutput shaped = OutputShaper.shape(outcome.lines(), job.spec().output(), isFile, maxChars, logUri);
+        ShapedOutput shaped = OutputShaper.shape(outcome.lines(), job.spec().output(), isFile, maxChars, logUri,
+                outcome.omittedLines(), outcome.omittedAt());
 
         ObjectNode structured = Json.object();
         structured.put("job_id", id);

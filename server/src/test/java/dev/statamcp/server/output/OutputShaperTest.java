@@ -111,4 +111,18 @@ class OutputShaperTest {
         assertThat(shaped.text()).startsWith("start\n").endsWith(" the end");
         assertThat(shaped.text().length()).isLessThan(1_200);
     }
+
+    @Test
+    void linesNeverKeptInMemoryAreNamedWhereTheyWereAndCountedInACut() {
+        List<LogLine> lines = List.of(out("a1"), out("a2"), out("a3"), out("b1"), out("b2"), out("r(111);"));
+        ShapedOutput roomy = OutputShaper.shape(lines, OutputMode.FULL, false, 40_000, "stata://jobs/j/log", 1000, 3);
+        assertThat(roomy.text()).isEqualTo("a1\na2\na3\n… 1000 lines omitted — full log: stata://jobs/j/log …"
+                + "\nb1\nb2\nr(111);");
+        assertThat(roomy.totalLines()).isEqualTo(1006);
+
+        ShapedOutput tight = OutputShaper.shape(lines, OutputMode.FULL, false, 12, "u", 1000, 3);
+        assertThat(tight.truncated()).isTrue();
+        assertThat(tight.omittedLines()).isGreaterThanOrEqualTo(1000);
+        assertThat(tight.text()).endsWith("r(111);").contains(tight.omittedLines() + " lines omitted");
+    }
 }

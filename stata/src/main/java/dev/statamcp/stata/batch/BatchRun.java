@@ -82,6 +82,9 @@ public final class BatchRun implements RunHandle {
         return adopted;
     }
 
+    /** Lines of the log's end kept for the verdict (the last `end of do-file` and what follows it). */
+    static final int VERDICT_LINES = 5_000;
+
     void follow() {
         Thread t = new Thread(this::loop, "stata-batch-" + record.runId());
         t.setDaemon(true);
@@ -89,7 +92,8 @@ public final class BatchRun implements RunHandle {
     }
 
     private void loop() {
-        List<String> raw = new ArrayList<>();
+        // Only the log's end decides the verdict; a log can be gigabytes, so only its last lines are kept.
+        LastLines raw = new LastLines(VERDICT_LINES);
         LogTailer tailer = null;
         try {
             Instant lastActivity = Instant.now();
@@ -129,7 +133,7 @@ public final class BatchRun implements RunHandle {
         return new LogTailer(p);
     }
 
-    private void accept(List<String> lines, List<String> raw) {
+    private void accept(List<String> lines, LastLines raw) {
         for (String line : lines) {
             raw.add(line);
             int index = lineIndex++;
@@ -141,8 +145,8 @@ public final class BatchRun implements RunHandle {
         }
     }
 
-    private void finish(List<String> raw) {
-        BatchLogVerdict verdict = BatchLogVerdict.of(raw);
+    private void finish(LastLines raw) {
+        BatchLogVerdict verdict = BatchLogVerdict.of(raw.lines());
         classifier.finish(verdict.rc(), true); // the main do-file's closing `. ` and `end of do-file` are framing
         Outcome outcome = outcome(verdict, raw);
         OutputBuffer buffer = events.buffer();
@@ -152,13 +156,14 @@ public final class BatchRun implements RunHandle {
                     + log + ".");
         }
         RunResult r = new RunResult(record.runId(), outcome, buffer.reclassified(verdict.rc()), List.of(),
-                record.startedAt(), Instant.now(), Optional.of(log), true, notes);
+                record.startedAt(), Instant.now(), Optional.of(log), true, notes, buffer.omitted(),
+                buffer.headSize());
         state = RunState.FINISHED;
         events.finished(r);
         result.complete(r);
     }
 
-    private Outcome outcome(BatchLogVerdict verdict, List<String> raw) {
+    private Outcome outcome(BatchLogVerdict verdict, LastLines raw) {
         CompletableFuture<KillReport> k = kill;
         if (verdict.state() == BatchLogVerdict.State.INCOMPLETE) {
             if (k != null) {
@@ -248,6 +253,33 @@ public final class BatchRun implements RunHandle {
             return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
             return "";
+        }
+    }
+
+    /** The last lines of a log, and whether there were any. */
+    static final class LastLines {
+        private final int limit;
+        private final java.util.ArrayDeque<String> lines = new java.util.ArrayDeque<>();
+        private long seen;
+
+        LastLines(int limit) {
+            this.limit = limit;
+        }
+
+        void add(String line) {
+            seen++;
+            lines.addLast(line);
+            if (lines.size() > limit) {
+                lines.removeFirst();
+            }
+        }
+
+        boolean isEmpty() {
+            return seen == 0;
+        }
+
+        List<String> lines() {
+            return new ArrayList<>(lines);
         }
     }
 }

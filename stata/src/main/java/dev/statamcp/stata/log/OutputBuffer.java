@@ -39,6 +39,11 @@ public final class OutputBuffer {
         return total;
     }
 
+    /** Lines kept from the start (the omitted middle, if any, begins after them). */
+    public synchronized int headSize() {
+        return head.size();
+    }
+
     /** Lines left out between head and tail. */
     public synchronized long omitted() {
         return total - head.size() - tail.size();

@@ -24,10 +24,19 @@ import java.util.stream.Collectors;
  * @param freshSession true when this run started a new Stata (first run, or after a crash, kill or restart), so
  *        nothing from earlier runs is in memory
  * @param notes facts worth telling the user that are not errors (e.g. the code closed the engine's log)
+ * @param omittedLines output lines not kept in memory (a very long run keeps its first and last lines; the log
+ *        file has all of them)
+ * @param omittedAt index in {@code output} where the omitted lines would be
  */
 public record RunResult(String runId, Outcome outcome, List<OutputLine> output, List<String> graphs,
                         Instant started, Instant finished, Optional<Path> logPath, boolean freshSession,
-                        List<String> notes) {
+                        List<String> notes, long omittedLines, int omittedAt) {
+
+    /** A result with all its lines kept. */
+    public RunResult(String runId, Outcome outcome, List<OutputLine> output, List<String> graphs, Instant started,
+                     Instant finished, Optional<Path> logPath, boolean freshSession, List<String> notes) {
+        this(runId, outcome, output, graphs, started, finished, logPath, freshSession, notes, 0, output.size());
+    }
 
     public RunResult {
         Objects.requireNonNull(runId, "runId");

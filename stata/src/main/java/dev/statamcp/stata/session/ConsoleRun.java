@@ -350,7 +350,7 @@ final class ConsoleRun {
                     + "in " + files.log() + ".");
         }
         return new RunResult(id, outcome, finalLines(), graphNames(), started, Instant.now(),
-                Optional.of(files.log()), fresh, allNotes);
+                Optional.of(files.log()), fresh, allNotes, buffer.omitted(), buffer.headSize());
     }
 
     /** The delivered lines with their kinds decided again on the whole output. */
