@@ -11,14 +11,15 @@ import reactor.core.publisher.Mono;
 
 /**
  * Wraps a Java SDK client transport to record what goes in and out, and to send a raw message: SDK 2.1.0 has no
- * way to cancel a call, so the test sends {@code notifications/cancelled} itself, as any client would.
+ * way to cancel a call, so the test sends {@code notifications/cancelled} itself, as any client would. Shared with
+ * the server module's tests through the test jar.
  */
-final class RecordingTransport implements McpClientTransport {
+public final class RecordingTransport implements McpClientTransport {
     private final McpClientTransport delegate;
-    final List<McpSchema.JSONRPCMessage> sent = new CopyOnWriteArrayList<>();
-    final List<McpSchema.JSONRPCMessage> received = new CopyOnWriteArrayList<>();
+    public final List<McpSchema.JSONRPCMessage> sent = new CopyOnWriteArrayList<>();
+    public final List<McpSchema.JSONRPCMessage> received = new CopyOnWriteArrayList<>();
 
-    RecordingTransport(McpClientTransport delegate) {
+    public RecordingTransport(McpClientTransport delegate) {
         this.delegate = delegate;
     }
 
@@ -56,5 +57,19 @@ final class RecordingTransport implements McpClientTransport {
     @Override
     public void close() {
         delegate.close();
+    }
+
+    /** The id of the last {@code tools/call} sent whose params mention {@code text}. */
+    public Object lastCallId(String text) {
+        return sent.stream().filter(m -> m instanceof McpSchema.JSONRPCRequest r && "tools/call".equals(r.method())
+                        && String.valueOf(r.params()).contains(text))
+                .map(m -> ((McpSchema.JSONRPCRequest) m).id()).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no tools/call mentioning " + text + " was sent"));
+    }
+
+    /** Sends {@code notifications/cancelled} for a request, as a client whose user pressed stop would. */
+    public void cancel(Object requestId, String reason) {
+        sendMessage(new McpSchema.JSONRPCNotification("2.0", "notifications/cancelled",
+                java.util.Map.of("requestId", requestId, "reason", reason))).block(java.time.Duration.ofSeconds(5));
     }
 }

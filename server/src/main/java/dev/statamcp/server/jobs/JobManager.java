@@ -43,6 +43,7 @@ public final class JobManager implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final Map<String, Object> submitLocks = new ConcurrentHashMap<>();
     private final List<Consumer<JobEvent>> everyone = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean draining;
 
@@ -72,8 +73,17 @@ public final class JobManager implements AutoCloseable {
         return executors.containsKey(kind);
     }
 
-    /** Stores the job as queued, then hands it to its executor. The returned job is the stored row. */
+    /**
+     * Stores the job as queued, then hands it to its executor. The returned job is the stored row. For one session,
+     * creating the job and queueing it happen together, so job ids (which sort by creation) follow the queue order.
+     */
     public Job submit(JobSpec spec, String origin) {
+        synchronized (submitLocks.computeIfAbsent(spec.kind() + "/" + spec.session(), k -> new Object())) {
+            return submitInOrder(spec, origin);
+        }
+    }
+
+    private Job submitInOrder(JobSpec spec, String origin) {
         if (draining) {
             throw new JobRejectedException("the server is shutting down and takes no new jobs; "
                     + "collect running jobs' results later with stata_job_result");

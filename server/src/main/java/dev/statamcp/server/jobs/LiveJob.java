@@ -153,7 +153,8 @@ final class LiveJob implements ExecutionListener {
     public void onLine(String text, boolean echo, Instant at) {
         // Rules and box lines (----+----) say nothing about where the run is; the last line with words does.
         if (text.chars().anyMatch(Character::isLetterOrDigit)) {
-            lastLine = text.length() > 300 ? text.substring(0, 300) : text;
+            String shown = echo && text.startsWith(". ") ? text.substring(2) : text;
+            lastLine = shown.length() > 300 ? shown.substring(0, 300) : shown;
         }
         publish(new JobEvent.Line(id, at, text, echo));
     }

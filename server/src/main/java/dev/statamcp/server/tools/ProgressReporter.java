@@ -58,7 +58,9 @@ final class ProgressReporter {
     void line(String text, boolean echo) {
         pendingLines.add(text);
         if (text.chars().anyMatch(Character::isLetterOrDigit)) {
-            progress = new JobProgress(progress.commandsDone(), progress.commandsTotal(), text);
+            // A command's echo reads best without Stata's prompt: "regress y x", not ". regress y x".
+            String shown = echo && text.startsWith(". ") ? text.substring(2) : text;
+            progress = new JobProgress(progress.commandsDone(), progress.commandsTotal(), shown);
         }
         dirty = true;
     }

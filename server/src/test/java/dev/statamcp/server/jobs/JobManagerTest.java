@@ -259,7 +259,7 @@ class JobManagerTest {
         run.listener.onLine(". regress price mpg", true, Instant.now());
         run.listener.onPosition(12, 40L);
         assertThat(manager.find(job.id()).orElseThrow().progress())
-                .isEqualTo(new JobProgress(12, 40L, ". regress price mpg"));
+                .isEqualTo(new JobProgress(12, 40L, "regress price mpg"));
         assertThat(store.find(job.id()).orElseThrow().progress().commandsDone()).isEqualTo(12);
         await().atMost(Duration.ofSeconds(2)).until(() -> manager.view(job.id()).isPresent());
     }
