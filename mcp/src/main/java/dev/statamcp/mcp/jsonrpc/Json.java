@@ -76,6 +76,10 @@ public final class Json {
             return node;
         } catch (JsonParseException e) {
             throw e;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // Limits of the parser (nesting deeper than 1,000 levels, numbers of more than 1,000 digits, very long
+            // strings) are malformed input to us like any other: they must become a parse error, never escape.
+            throw new JsonParseException(null, e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

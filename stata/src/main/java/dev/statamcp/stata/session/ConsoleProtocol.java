@@ -122,6 +122,13 @@ final class ConsoleProtocol {
         b.append("quietly log close ").append(endName).append('\n');
         if (!resend) {
             b.append("quietly log close _smcp").append(runId).append('\n');
+        } else {
+            // The Break may have thrown away the first copy, with it the command closing the run's log; close it
+            // here (it may be open or not) and give _rc back the value the run left.
+            b.append("local _smcprc = _rc\n");
+            b.append("capture quietly log close _smcp").append(runId).append('\n');
+            b.append("capture error `_smcprc'\n");
+            b.append("local _smcprc\n");
         }
         return b.toString();
     }

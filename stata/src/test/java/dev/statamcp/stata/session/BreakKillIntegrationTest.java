@@ -60,10 +60,13 @@ class BreakKillIntegrationTest {
             assertThat(Runs.texts(r, LineKind.ERROR)).contains("--Break--");
             assertThat(r.text()).doesNotContain("woke");
 
-            RunResult after = await(s.submit(RunRequest.of("display _N\ndisplay \"$kept\"")));
+            RunResult after = await(s.submit(RunRequest.of("display _N\ndisplay \"$kept\"\ndisplay _rc")));
             assertThat(after.succeeded()).as(after.text()).isTrue();
             assertThat(after.freshSession()).isFalse();
-            assertThat(printed(after)).containsExactly("7", "yes");
+            assertThat(printed(after)).containsExactly("7", "yes", "1");
+            // The broken run's own log was closed even though the command closing it was thrown away.
+            RunResult logs = await(s.submit(RunRequest.of("log query _all")));
+            assertThat(logs.text()).doesNotContain("_smcp" + r.runId());
         }
     }
 
@@ -176,10 +179,13 @@ class BreakKillIntegrationTest {
             assertThat(took).isLessThan(Duration.ofSeconds(1));
             assertThat(r.text()).doesNotContain("woke");
 
-            RunResult after = await(s.submit(RunRequest.of("display _N\ndisplay \"$kept\"")));
+            RunResult after = await(s.submit(RunRequest.of("display _N\ndisplay \"$kept\"\ndisplay _rc")));
             assertThat(after.succeeded()).as(after.text()).isTrue();
             assertThat(after.freshSession()).isFalse();
-            assertThat(printed(after)).containsExactly("7", "yes");
+            assertThat(printed(after)).containsExactly("7", "yes", "1");
+            // The broken run's own log was closed even though the command closing it was thrown away.
+            RunResult logs = await(s.submit(RunRequest.of("log query _all")));
+            assertThat(logs.text()).doesNotContain("_smcp" + r.runId());
         }
     }
 

@@ -162,9 +162,15 @@ public final class McpHttpHandler extends Handler.Abstract {
         long answered = messages.stream()
                 .filter(m -> m instanceof JsonRpcMessage.Request || m instanceof JsonRpcMessage.Invalid).count();
         if (answered == 0) {
-            messages.forEach(message -> server.handle(session.mcp(), message, session.standalone()));
-            response.setStatus(202);
-            callback.succeeded();
+            // Notifications and responses get 202 whatever handling them does: the exchange must always end.
+            try {
+                messages.forEach(message -> server.handle(session.mcp(), message, session.standalone()));
+            } catch (RuntimeException e) {
+                LOG.warn("handling a notification or response of session {} failed: {}", session.id(), e.toString());
+            } finally {
+                response.setStatus(202);
+                callback.succeeded();
+            }
             return;
         }
         SseStream stream = session.newRequestStream(response, callback);

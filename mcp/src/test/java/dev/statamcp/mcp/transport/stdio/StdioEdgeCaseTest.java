@@ -141,4 +141,18 @@ class StdioEdgeCaseTest {
             assertThat(harness.next().get("id").asText()).isEqualTo("ü");
         }
     }
+
+    @Test
+    void nestingAndNumbersBeyondTheParsersLimitsAreParseErrorsNotACrash() throws Exception {
+        try (StdioHarness harness = new StdioHarness(ConformanceFixture.create())) {
+            harness.initialize();
+            String deep = "[".repeat(1_500) + "]".repeat(1_500);
+            harness.send("{\"jsonrpc\":\"2.0\",\"id\":\"deep\",\"method\":\"ping\",\"params\":{\"x\":" + deep + "}}");
+            assertThat(harness.next().at("/error/code").asInt()).isEqualTo(-32700);
+            harness.send("{\"jsonrpc\":\"2.0\",\"id\":\"big\",\"method\":\"ping\",\"params\":{\"x\":"
+                    + "9".repeat(1_500) + "}}");
+            assertThat(harness.next().at("/error/code").asInt()).isEqualTo(-32700);
+            assertStillAnswers(harness);
+        }
+    }
 }
