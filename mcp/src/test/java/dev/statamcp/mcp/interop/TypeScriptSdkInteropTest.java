@@ -55,6 +55,16 @@ class TypeScriptSdkInteropTest {
         long latency = observedAt - report.get("abortAtMillis").asLong();
         assertThat(observedAt).as("the handler saw the cancellation").isPositive();
         assertThat(latency).as("ms from abort to the handler seeing it").isBetween(-50L, 1000L);
-        assertThat(report.get("errors").size()).as("client errors: " + report.get("errors")).isZero();
+        // The SDK hands notifications to their handlers a microtask later but settles a response at once, so a
+        // progress notification written just before the result can reach its handler after the call's token is gone
+        // and the SDK reports it as "unknown". That is the client's ordering, not the wire's (the wire order is
+        // checked by the Java SDK test); every other client error fails the test.
+        List<String> errors = new ArrayList<>();
+        report.get("errors").forEach(e -> {
+            if (!e.asText().startsWith("Received a progress notification for an unknown token")) {
+                errors.add(e.asText());
+            }
+        });
+        assertThat(errors).as("client errors").isEmpty();
     }
 }
