@@ -9,6 +9,7 @@ import dev.statamcp.server.resources.GraphListing;
 import dev.statamcp.server.resources.JobResources;
 import dev.statamcp.server.safety.RootsResolver;
 import dev.statamcp.server.store.JobStore.JobFilter;
+import dev.statamcp.server.tasks.StataTasks;
 import dev.statamcp.server.tools.StataTools;
 import dev.statamcp.server.tools.ToolContext;
 import java.time.Duration;
@@ -36,6 +37,7 @@ final class McpFeatures {
                 stata_results, stata_graphs and stata_help read the session without changing it.""");
         StataTools stata = new StataTools(tools);
         stata.tools().forEach(builder::tool);
+        StataTasks.install(builder, jobs, tools.clock());
         JobResources.templates(jobs, tools.folders(), tools.clock()).forEach(builder::resourceTemplate);
         stata.resourceTemplates().forEach(builder::resourceTemplate);
         StataPrompts.all(jobs).forEach(builder::prompt);

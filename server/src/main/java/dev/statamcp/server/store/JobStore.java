@@ -168,6 +168,26 @@ public final class JobStore {
         });
     }
 
+    /**
+     * Newest first, strictly older than the job created at {@code createdAt} with id {@code id} (same order as
+     * {@link #list}): keyset pages that neither repeat nor skip jobs when new ones are added meanwhile.
+     */
+    public List<Job> listOlderThan(Instant createdAt, JobId id, int limit) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM jobs"
+                    + " WHERE created_at < ? OR (created_at = ? AND id < ?) ORDER BY created_at DESC, id DESC LIMIT ?")) {
+                bind(ps, new Object[] {createdAt.toEpochMilli(), createdAt.toEpochMilli(), id.value(), limit});
+                List<Job> jobs = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        jobs.add(toJob(rs));
+                    }
+                }
+                return jobs;
+            }
+        });
+    }
+
     /** Jobs not yet ended, with the process that owns each: a restarting server decides what to do with them. */
     public List<OwnedJob> unfinished() {
         return db.read(c -> {

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Turns a job's events into {@code notifications/progress} and {@code notifications/message} for the caller
@@ -19,8 +18,6 @@ import java.util.Locale;
  * total it is the elapsed time in seconds. Not thread-safe: the waiting thread alone calls it.
  */
 final class ProgressReporter {
-    static final int MAX_MESSAGE = 200;
-
     private final RequestContext context;
     private final Duration minGap;
     private final Duration heartbeat;
@@ -116,28 +113,6 @@ final class ProgressReporter {
     }
 
     String message(Instant now) {
-        Instant from = runningSince != null ? runningSince : started;
-        StringBuilder sb = new StringBuilder(elapsed(Duration.between(from, now)));
-        if (runningSince == null) {
-            sb.append(" · queued").append(state != null ? " · " + state : "");
-        } else {
-            if (state != null) {
-                sb.append(" · ").append(state);
-            }
-            Long total = progress.commandsTotal();
-            if (total != null && total > 0) {
-                sb.append(" · cmd ").append(Math.min(progress.commandsDone(), total)).append('/').append(total);
-            }
-            if (progress.lastLine() != null) {
-                sb.append(" · ").append(progress.lastLine().strip().replaceAll("\\s+", " "));
-            }
-        }
-        return sb.length() > MAX_MESSAGE ? sb.substring(0, MAX_MESSAGE - 1) + "…" : sb.toString();
-    }
-
-    static String elapsed(Duration d) {
-        long s = Math.max(0, d.toSeconds());
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(Locale.ROOT, "%02d:%02d", s / 60, s % 60);
+        return ProgressMessage.of(started, runningSince, state, progress, now);
     }
 }

@@ -7,12 +7,15 @@ import dev.statamcp.server.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A stored tool result (JSON text) turned back into the {@link ToolResult} it was rendered as. */
-final class StoredResult {
+/**
+ * A stored tool result (JSON text) turned back into the {@link ToolResult} it was rendered as. Every way of
+ * delivering a result goes through here (synchronous runs, stata_job_result, tasks/result), so all deliver the same.
+ */
+public final class StoredResult {
     private StoredResult() {
     }
 
-    static ToolResult toToolResult(String json) {
+    public static ToolResult toToolResult(String json) {
         JsonNode node = Json.parse(json);
         List<Content> content = new ArrayList<>();
         for (JsonNode block : node.path("content")) {

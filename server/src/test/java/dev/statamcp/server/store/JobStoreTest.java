@@ -121,6 +121,28 @@ class JobStoreTest {
     }
 
     @Test
+    void pagesOlderThanAJobNeitherRepeatNorSkipWhenJobsAreAdded() {
+        Instant t = Instant.parse("2026-11-24T10:00:00Z");
+        List<Job> jobs = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            // Two jobs share each millisecond, so the id breaks the tie.
+            Job j = queued("default", t.plusMillis(i / 2));
+            jobs.add(j);
+            store.insert(j, me);
+        }
+        List<Job> first = store.list(JobFilter.newest(2));
+        store.insert(queued("default", t.plusSeconds(60)), me); // a new job between pages
+        Job last = first.get(1);
+        List<Job> rest = store.listOlderThan(last.createdAt(), last.id(), 10);
+        List<JobId> all = new ArrayList<>(first.stream().map(Job::id).toList());
+        all.addAll(rest.stream().map(Job::id).toList());
+        List<JobId> expected = jobs.stream().sorted(java.util.Comparator.comparing(Job::createdAt)
+                .thenComparing(Job::id).reversed()).map(Job::id).toList();
+        assertThat(all).containsExactlyElementsOf(expected);
+        assertThat(store.listOlderThan(last.createdAt(), last.id(), 1)).hasSize(1);
+    }
+
+    @Test
     void unfinishedJobsComeWithTheirOwner() {
         Job a = queued("default", Instant.now());
         Job b = queued("default", Instant.now().plusMillis(5));
