@@ -3,6 +3,9 @@ package dev.statamcp.server.cli;
 import dev.statamcp.mcp.server.McpServer;
 import dev.statamcp.mcp.transport.http.HttpServerHost;
 import dev.statamcp.mcp.transport.http.McpHttpHandler;
+import dev.statamcp.server.app.StataApplication;
+import dev.statamcp.server.cli.jobs.ServerRegistry;
+import dev.statamcp.server.config.Key;
 import java.io.IOException;
 import java.util.List;
 
@@ -27,7 +30,9 @@ final class HttpServe {
             throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port() + " ("
                     + e.getMessage() + "); choose another address or --port", e);
         }
+        Runnable unannounce = announce(application, host);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            unannounce.run();
             application.drain(server);
             try {
                 host.close();
@@ -39,5 +44,18 @@ final class HttpServe {
                 + (settings.token() != null && !settings.token().isBlank() ? " (bearer token required)" : ""));
         host.join();
         return 0;
+    }
+
+    /** Lets the command line find this server (e.g. to cancel its jobs): {@code <data dir>/servers/<pid>.json}. */
+    private static Runnable announce(McpApplication application, HttpServerHost host) {
+        if (application instanceof StataApplication app) {
+            try {
+                return new ServerRegistry(app.settings().path(Key.DATA_DIR)).announce(host.baseUri(), Main.version());
+            } catch (IOException e) {
+                System.err.println("stata-mcp: could not record this server in the data directory (" + e.getMessage()
+                        + "); `stata-mcp jobs cancel` cannot reach it");
+            }
+        }
+        return () -> { };
     }
 }

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code stata-mcp}: the command line entry point. */
 @Command(name = "stata-mcp", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Runs Stata for AI assistants over the Model Context Protocol.",
-        subcommands = {ServeCommand.class, CdsTrainingCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, RunCommand.class, JobsCommand.class, DoctorCommand.class, ConfigCommand.class,
+                CdsTrainingCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -33,7 +34,13 @@ public final class Main implements Runnable {
     /** Runs the command line and returns the exit code (for tests). */
     public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new Main());
-        SettingsOptions.addTo(commandLine.getSubcommands().get("serve").getCommandSpec());
+        // Every command that runs or reads jobs takes the same settings flags as serve.
+        for (String name : new String[] {"serve", "run", "doctor"}) {
+            SettingsOptions.addTo(commandLine.getSubcommands().get(name).getCommandSpec());
+        }
+        for (CommandLine jobs : commandLine.getSubcommands().get("jobs").getSubcommands().values()) {
+            SettingsOptions.addTo(jobs.getCommandSpec());
+        }
         commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> {
             // Errors a user can hit are explained in one line, never as a stack trace.
             cmd.getErr().println("stata-mcp: " + (exception.getMessage() != null ? exception.getMessage() : exception));

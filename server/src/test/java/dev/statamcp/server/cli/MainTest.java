@@ -26,7 +26,12 @@ class MainTest {
         assertThat(captureStdout(() -> assertThat(Main.execute("--version")).isZero())).startsWith("stata-mcp ");
         String help = captureStdout(() -> assertThat(Main.execute("serve", "--help")).isZero());
         assertThat(help).contains("--stdio", "--http", "--host", "--port", "--token", "STATA_MCP_TOKEN");
-        assertThat(captureStdout(() -> assertThat(Main.execute("--help")).isZero())).contains("serve");
+        assertThat(captureStdout(() -> assertThat(Main.execute("--help")).isZero()))
+                .contains("serve", "run", "jobs", "doctor", "config");
+        assertThat(captureStdout(() -> assertThat(Main.execute("run", "--help")).isZero()))
+                .contains("--session", "--timeout", "--batch", "--data-dir", "--emulator", "Exit codes:", "251");
+        assertThat(captureStdout(() -> assertThat(Main.execute("jobs", "list", "--help")).isZero()))
+                .contains("--status", "--limit", "--data-dir");
     }
 
     @Test
