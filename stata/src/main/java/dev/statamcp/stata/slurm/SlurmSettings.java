@@ -24,19 +24,19 @@ import java.util.Objects;
 public record SlurmSettings(Path binDir, Path slurmConf, String stataCommand, Path runRoot, SlurmResources defaults,
                             Duration commandTimeout, Duration visibilityGrace) {
 
-    /** Configuration keys read by {@link #fromConfig(Map)}. */
-    public static final String BIN_DIR = "slurm.bin-dir";
-    public static final String CONF = "slurm.conf";
-    public static final String STATA = "slurm.stata";
-    public static final String RUN_DIR = "slurm.run-dir";
-    public static final String PARTITION = "slurm.partition";
-    public static final String TIME = "slurm.time";
-    public static final String CPUS = "slurm.cpus";
-    public static final String MEMORY = "slurm.mem";
-    public static final String ACCOUNT = "slurm.account";
-    public static final String EXTRA_FLAGS = "slurm.extra-flags";
-    public static final String COMMAND_TIMEOUT = "slurm.command-timeout-seconds";
-    public static final String VISIBILITY_GRACE = "slurm.visibility-grace-seconds";
+    /** Configuration keys read by {@link #fromConfig(Map)}: the server's config-file keys, named in messages. */
+    public static final String BIN_DIR = "slurm_bin_dir";
+    public static final String CONF = "slurm_conf";
+    public static final String STATA = "slurm_stata";
+    public static final String RUN_DIR = "slurm_run_dir";
+    public static final String PARTITION = "slurm_partition";
+    public static final String TIME = "slurm_time";
+    public static final String CPUS = "slurm_cpus";
+    public static final String MEMORY = "slurm_mem";
+    public static final String ACCOUNT = "slurm_account";
+    public static final String EXTRA_FLAGS = "slurm_extra";
+    public static final String COMMAND_TIMEOUT = "slurm_command_timeout_seconds";
+    public static final String VISIBILITY_GRACE = "slurm_visibility_grace_seconds";
 
     public SlurmSettings {
         Objects.requireNonNull(stataCommand, "stataCommand");
@@ -53,8 +53,8 @@ public record SlurmSettings(Path binDir, Path slurmConf, String stataCommand, Pa
     }
 
     /**
-     * Settings from flat configuration keys ({@code slurm.*}, see the constants). {@code slurm.run-dir} defaults
-     * to {@code defaultRunRoot}; {@code slurm.stata} is required.
+     * Settings from flat configuration keys ({@code slurm_*}, see the constants). {@code slurm_run_dir} defaults
+     * to {@code defaultRunRoot}; {@code slurm_stata} is required.
      */
     public static SlurmSettings fromConfig(Map<String, String> config, Path defaultRunRoot) {
         String stata = blankToNull(config.get(STATA));

@@ -113,7 +113,7 @@ class BatchScriptTest {
         assertThatThrownBy(() -> SlurmJobRequest.sweep("j", d.resolve("a.do"), d, List.of(), null, null))
                 .hasMessageContaining("at least one");
         assertThatThrownBy(() -> StataCommandLine.checkSbatchPath(Path.of("/runs/a\"b")))
-                .hasMessageContaining("slurm.run-dir");
+                .hasMessageContaining("slurm_run_dir");
     }
 
     private SlurmJob job(SlurmJobRequest req) {

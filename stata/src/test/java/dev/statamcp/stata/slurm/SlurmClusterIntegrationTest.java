@@ -220,7 +220,7 @@ class SlurmClusterIntegrationTest {
         assertThatThrownBy(() -> noSlurm.submit(simple("nobin")))
                 .isInstanceOfSatisfying(SlurmException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Kind.COMMAND_MISSING);
-                    assertThat(e.getMessage()).contains("sbatch not found", "slurm.bin-dir");
+                    assertThat(e.getMessage()).contains("sbatch not found", "slurm_bin_dir");
                 });
     }
 

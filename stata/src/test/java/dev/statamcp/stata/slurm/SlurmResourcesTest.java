@@ -41,10 +41,10 @@ class SlurmResourcesTest {
     @Test
     void settingsFromConfigKeys() {
         SlurmSettings s = SlurmSettings.fromConfig(Map.of(
-                "slurm.stata", "/opt/stata/stata-mp", "slurm.conf", "/etc/slurm/slurm.conf",
-                "slurm.partition", "short", "slurm.time", "00:30:00", "slurm.cpus", "4", "slurm.mem", "8G",
-                "slurm.account", "proj1", "slurm.extra-flags", "--qos=low  --exclusive",
-                "slurm.command-timeout-seconds", "45"), Path.of("/data/slurm"));
+                "slurm_stata", "/opt/stata/stata-mp", "slurm_conf", "/etc/slurm/slurm.conf",
+                "slurm_partition", "short", "slurm_time", "00:30:00", "slurm_cpus", "4", "slurm_mem", "8G",
+                "slurm_account", "proj1", "slurm_extra", "--qos=low  --exclusive",
+                "slurm_command_timeout_seconds", "45"), Path.of("/data/slurm"));
         assertThat(s.stataCommand()).isEqualTo("/opt/stata/stata-mp");
         assertThat(s.slurmConf()).isEqualTo(Path.of("/etc/slurm/slurm.conf"));
         assertThat(s.binDir()).isNull();
@@ -53,6 +53,6 @@ class SlurmResourcesTest {
                 List.of("--qos=low", "--exclusive")));
         assertThat(s.commandTimeout()).isEqualTo(Duration.ofSeconds(45));
         assertThatThrownBy(() -> SlurmSettings.fromConfig(Map.of(), Path.of("/x")))
-                .hasMessageContaining("slurm.stata");
+                .hasMessageContaining("slurm_stata");
     }
 }

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>The cluster is started here rather than in {@code scripts/install-test-deps} so that running these tests
  * alone ({@code mvn -pl stata test}) works the same as the full suite, and the daemons run only while tests need
  * them. install-test-deps still installs the packages (debian-test-packages.txt) with the others in one apt run.
+ * Public (and shipped in this module's test jar) for the server module's cluster tests.
  */
-final class SlurmTestCluster implements BeforeAllCallback {
+public final class SlurmTestCluster implements BeforeAllCallback {
 
     /** cluster-up's exit code for "this machine cannot run Slurm". */
     private static final int CANNOT_RUN = 77;
@@ -28,19 +29,19 @@ final class SlurmTestCluster implements BeforeAllCallback {
     private static volatile Cluster cluster;
 
     /** The running cluster (after {@link #beforeAll}). */
-    static Cluster get() {
+    public static Cluster get() {
         return cluster;
     }
 
     /** A started cluster: where its state and config live. */
-    record Cluster(Path projectRoot, Path stateDir, boolean startedHere) implements AutoCloseable {
+    public record Cluster(Path projectRoot, Path stateDir, boolean startedHere) implements AutoCloseable {
 
-        Path slurmConf() {
+        public Path slurmConf() {
             return stateDir.resolve("slurm.conf");
         }
 
         /** A folder the compute node sees as its own tmpfs, empty from here; null if the namespace trick failed. */
-        Path nodeLocalDir() {
+        public Path nodeLocalDir() {
             return Files.exists(stateDir.resolve("node-local.private")) ? stateDir.resolve("node-local") : null;
         }
 
@@ -95,7 +96,7 @@ final class SlurmTestCluster implements BeforeAllCallback {
         }
     }
 
-    static Path projectRoot() {
+    public static Path projectRoot() {
         String prop = System.getProperty("project.root");
         Path dir = prop != null ? Path.of(prop) : Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve("scripts/slurm/cluster-up"))) {

@@ -99,7 +99,7 @@ class TaskResolverTest {
         TaskState late = resolver.fromSlurm(job, 0, record("COMPLETED", null, NOW.minusSeconds(120)));
         assertThat(late).isInstanceOfSatisfying(TaskState.LogNotVisible.class, s -> {
             assertThat(s.path()).isEqualTo(job.exitMarker(0));
-            assertThat(s.message()).contains("not visible from this machine", "shared", "slurm.run-dir");
+            assertThat(s.message()).contains("not visible from this machine", "shared", "slurm_run_dir");
         });
     }
 
