@@ -9,6 +9,10 @@ import dev.statamcp.server.safety.PathPolicy;
 import dev.statamcp.server.safety.PathRefusedException;
 import dev.statamcp.server.safety.ShellEscapeRefusedException;
 import dev.statamcp.server.safety.ShellGuard;
+import dev.statamcp.server.sweep.SweepMode;
+import dev.statamcp.server.sweep.SweepRequest;
+import dev.statamcp.server.sweep.SweepService;
+import dev.statamcp.server.sweep.SweepView;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,14 +30,29 @@ public final class JobRequests {
 
     private final JobManager jobs;
     private final boolean allowShell;
+    private final SweepService sweeps;
 
     public JobRequests(JobManager jobs, boolean allowShell) {
+        this(jobs, allowShell, null);
+    }
+
+    /** @param sweeps runs sweeps (null: this server offers none) */
+    public JobRequests(JobManager jobs, boolean allowShell, SweepService sweeps) {
         this.jobs = jobs;
         this.allowShell = allowShell;
+        this.sweeps = sweeps;
     }
 
     public JobManager jobs() {
         return jobs;
+    }
+
+    /** The sweeps: started through {@link #sweep}, looked at and cancelled here. */
+    public SweepService sweeps() {
+        if (sweeps == null) {
+            throw new JobRejectedException("this server runs no sweeps");
+        }
+        return sweeps;
     }
 
     public Job code(JobSpec spec, String origin) {
@@ -49,6 +68,35 @@ public final class JobRequests {
     public Job file(PathPolicy policy, JobKind kind, String path, String cwd, List<String> args, String session,
                     Integer timeoutSeconds, dev.statamcp.server.jobs.OutputMode output, Integer maxOutputChars,
                     Map<String, String> cluster, String origin) {
+        CheckedFile checked = checkFile(policy, path, cwd);
+        Path file = checked.file();
+        Path dir = checked.dir();
+        JobSpec spec = new JobSpec(kind, session, null, file.toString(), dir == null ? null : dir.toString(), args,
+                timeoutSeconds, output, maxOutputChars, cluster);
+        return jobs.submit(spec, origin);
+    }
+
+    /**
+     * Starts a sweep (the do-file once per argument list) after the same checks as {@link #file}. Its working
+     * directory defaults to the do-file's folder, as for a batch run.
+     */
+    public SweepView sweep(PathPolicy policy, String path, String cwd, List<List<String>> argLists,
+                           Integer maxParallel, SweepMode mode, Map<String, String> cluster, Integer timeoutSeconds,
+                           dev.statamcp.server.jobs.OutputMode output, Integer maxOutputChars, String origin) {
+        CheckedFile checked = checkFile(policy, path, cwd);
+        Path dir = checked.dir() != null ? checked.dir() : checked.file().getParent();
+        SweepRequest request;
+        try {
+            request = new SweepRequest(checked.file(), dir, argLists, maxParallel, mode, cluster, timeoutSeconds,
+                    output, maxOutputChars);
+        } catch (IllegalArgumentException e) {
+            throw new JobRejectedException(e.getMessage());
+        }
+        return sweeps().start(request, origin);
+    }
+
+    /** The do-file and working directory (null when not given), checked; the do-file scanned for shell escapes. */
+    private CheckedFile checkFile(PathPolicy policy, String path, String cwd) {
         Path base = policy.roots().isEmpty() ? Path.of("").toAbsolutePath() : policy.roots().get(0);
         Path file = policy.check(path, base, "the do-file");
         if (!Files.isRegularFile(file)) {
@@ -60,9 +108,10 @@ public final class JobRequests {
             throw new PathRefusedException("the working directory " + dir + " does not exist");
         }
         guard(read(file));
-        JobSpec spec = new JobSpec(kind, session, null, file.toString(), dir == null ? null : dir.toString(), args,
-                timeoutSeconds, output, maxOutputChars, cluster);
-        return jobs.submit(spec, origin);
+        return new CheckedFile(file, dir);
+    }
+
+    private record CheckedFile(Path file, Path dir) {
     }
 
     private void guard(String code) {

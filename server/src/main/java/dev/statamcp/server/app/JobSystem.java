@@ -1,5 +1,7 @@
 package dev.statamcp.server.app;
 
+import dev.statamcp.server.cluster.ClusterExecutor;
+import dev.statamcp.server.cluster.ClusterSetup;
 import dev.statamcp.server.config.Key;
 import dev.statamcp.server.config.Settings;
 import dev.statamcp.server.exec.BatchExecutor;
@@ -14,7 +16,9 @@ import dev.statamcp.server.results.RenderLimits;
 import dev.statamcp.server.results.RunResultRenderer;
 import dev.statamcp.server.store.Database;
 import dev.statamcp.server.store.JobStore;
+import dev.statamcp.server.sweep.SweepService;
 import dev.statamcp.stata.errors.ReturnCodes;
+import dev.statamcp.stata.slurm.SlurmClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -33,12 +37,15 @@ public final class JobSystem implements AutoCloseable {
     private final JobManager jobs;
     private final JobRequests requests;
     private final ScheduledExecutorService housekeeping;
+    private final ClusterExecutor cluster;
 
-    private JobSystem(Database db, JobManager jobs, JobRequests requests, ScheduledExecutorService housekeeping) {
+    private JobSystem(Database db, JobManager jobs, JobRequests requests, ScheduledExecutorService housekeeping,
+                      ClusterExecutor cluster) {
         this.db = db;
         this.jobs = jobs;
         this.requests = requests;
         this.housekeeping = housekeeping;
+        this.cluster = cluster;
     }
 
     /** Opens the store, takes over what a previous server left unfinished, and prunes old jobs. */
@@ -49,6 +56,10 @@ public final class JobSystem implements AutoCloseable {
         executors.put(JobKind.CODE, console);
         executors.put(JobKind.FILE, console);
         executors.put(JobKind.BATCH, new BatchExecutor(engine::batch));
+        ClusterExecutor cluster = clusterExecutor(settings, folders, engine, new JobStore(db), clock);
+        if (cluster != null) {
+            executors.put(JobKind.CLUSTER, cluster);
+        }
         ReturnCodes codes = ReturnCodes.standard();
         RunResultRenderer renderer = new RunResultRenderer(
                 new ErrorHints(rc -> codes.message(rc).orElse(null)),
@@ -70,8 +81,11 @@ public final class JobSystem implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        SweepService sweeps = new SweepService(jobs, engine::pool, cluster, folders.dataDir(), clock);
+        Duration keepFor = Duration.ofDays(settings.integer(Key.KEEP_DAYS));
         housekeeping.scheduleWithFixedDelay(() -> {
             try {
+                sweeps.prune(keepFor);
                 int pruned = jobs.prune();
                 if (pruned > 0) {
                     LOG.info("deleted {} old job(s) beyond the retention settings", pruned);
@@ -80,7 +94,24 @@ public final class JobSystem implements AutoCloseable {
                 LOG.warn("pruning old jobs failed: {}", e.getMessage());
             }
         }, 1, 60, TimeUnit.MINUTES);
-        return new JobSystem(db, jobs, new JobRequests(jobs, settings.bool(Key.ALLOW_SHELL)), housekeeping);
+        return new JobSystem(db, jobs, new JobRequests(jobs, settings.bool(Key.ALLOW_SHELL), sweeps), housekeeping,
+                cluster);
+    }
+
+    /**
+     * The cluster executor: with {@code --executor slurm}, and also without it while the store holds cluster jobs
+     * an earlier server left running (they are re-adopted and finished; new cluster jobs are refused). Null when
+     * neither.
+     */
+    private static ClusterExecutor clusterExecutor(Settings settings, JobFolders folders, StataEngine engine,
+                                                   JobStore store, Clock clock) {
+        boolean enabled = ClusterSetup.enabled(settings);
+        if (!enabled && store.unfinished().stream().noneMatch(o -> o.job().spec().kind() == JobKind.CLUSTER)) {
+            return null;
+        }
+        Lazy<SlurmClient> client = new Lazy<>(() -> new SlurmClient(ClusterSetup.slurmSettings(settings,
+                folders.dataDir(), () -> engine.installation().binary())));
+        return new ClusterExecutor(client, enabled, ClusterSetup.pollInterval(settings), clock);
     }
 
     public JobManager jobs() {
@@ -94,6 +125,9 @@ public final class JobSystem implements AutoCloseable {
     @Override
     public void close() {
         housekeeping.shutdownNow();
+        if (cluster != null) {
+            cluster.close();
+        }
         jobs.close();
         db.close();
     }

@@ -31,10 +31,12 @@ final class McpFeatures {
         builder.instructions("""
                 Runs Stata for you. stata_run runs code in a persistent session (data, macros, r() and e() stay \
                 between calls); stata_run_file runs a do-file (mode=batch for a separate process that survives \
-                restarts). Long runs send progress and can be cancelled; every run is a job whose result is stored, \
-                so a run cut off by a timeout or a disconnect can be collected with stata_job_result. For runs \
-                longer than a few minutes, pass background=true and poll with stata_job_wait. stata_data, \
-                stata_results, stata_graphs and stata_help read the session without changing it.""");
+                restarts, mode=cluster for a Slurm job when the server runs with --executor slurm); \
+                stata_run_sweep runs a do-file once per argument list (locally or as a Slurm job array). Long runs \
+                send progress and can be cancelled; every run is a job whose result is stored, so a run cut off by \
+                a timeout or a disconnect can be collected with stata_job_result. For runs longer than a few \
+                minutes, pass background=true and poll with stata_job_wait. stata_data, stata_results, stata_graphs \
+                and stata_help read the session without changing it.""");
         StataTools stata = new StataTools(tools);
         stata.tools().forEach(builder::tool);
         StataTasks.install(builder, jobs, tools.clock());

@@ -114,6 +114,8 @@ public final class Settings {
         checkInteger(Key.MAX_IMAGES, 0, 100);
         checkInteger(Key.KEEP_DAYS, 1, 100_000);
         checkInteger(Key.KEEP_JOBS, 1, Integer.MAX_VALUE);
+        checkInteger(Key.SLURM_POLL_SECONDS, 1, 3600);
+        checkInteger(Key.SLURM_CPUS, 1, 100_000);
         checkBool(Key.EMULATOR);
         checkBool(Key.ALLOW_SHELL);
         checkOneOf(Key.EXECUTOR, "local", "slurm");

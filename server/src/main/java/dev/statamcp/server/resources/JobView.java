@@ -45,6 +45,10 @@ public final class JobView {
             n.set("error", job.error());
         }
         n.set("graph_files", Json.MAPPER.valueToTree(job.graphs()));
+        if (job.executor() != null && job.executor().hasNonNull("slurm_task_id")) {
+            // Lets the user look at a cluster job with Slurm's own tools (squeue, sacct, scontrol).
+            n.put("slurm_job_id", job.executor().get("slurm_task_id").asText());
+        }
         n.put("log_uri", Uris.jobLog(job.id().value()));
         return n;
     }

@@ -169,9 +169,13 @@ public final class RunResultRenderer implements ResultRenderer {
                 yield "Stata error r(" + outcome.rc() + ")" + where + cmd + ": " + error.get("message").asText()
                         + "\nHint: " + error.get("hint").asText();
             }
-            case CANCELLED -> "Job " + id + " was cancelled after " + took + (reason == null ? "" : ": " + reason)
+            case CANCELLED -> "Job " + id + " was cancelled after " + took + (reason != null ? ": " + reason
+                    : outcome.message() != null ? ": " + outcome.message() : "")
                     + ". The output so far is above; the full log is at " + Uris.jobLog(id) + ".";
-            case TIMED_OUT -> "Job " + id + " timed out after " + took + (reason == null ? "" : " (" + reason + ")")
+            // Without a reason of ours, the scheduler stopped it at its own limit and its message says so.
+            case TIMED_OUT -> reason == null && outcome.message() != null
+                    ? "Job " + id + " timed out after " + took + ": " + outcome.message() + "."
+                    : "Job " + id + " timed out after " + took + (reason == null ? "" : " (" + reason + ")")
                     + ". The output so far is above; raise timeout_seconds or run it with background=true.";
             case INTERRUPTED -> "Job " + id + " was interrupted: " + reason + ".";
             case QUEUED, RUNNING -> throw new IllegalArgumentException("not an end: " + status);

@@ -29,6 +29,7 @@ public final class StataTools {
         return List.of(
                 RunTool.create(tc),
                 RunFileTool.create(tc),
+                RunSweepTool.create(tc),
                 DataTool.create(tc),
                 ResultsTool.create(tc),
                 GraphsTool.create(tc),
@@ -38,7 +39,9 @@ public final class StataTools {
                 JobWaitTool.create(tc),
                 JobResultTool.create(tc),
                 JobCancelTool.create(tc),
-                JobsTool.create(tc));
+                JobsTool.create(tc),
+                SweepStatusTool.create(tc),
+                SweepCancelTool.create(tc));
     }
 
     public List<ResourceTemplate> resourceTemplates() {
