@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Starts the single-node Slurm cluster of {@code scripts/slurm/cluster-up} once per test run, and stops it after
  * the run if this run started it. Tests skip only when cluster-up says this machine cannot run Slurm (exit 77:
- * neither root nor passwordless sudo, or the packages cannot be installed); any other failure fails them.
+ * neither root nor passwordless sudo, or the packages cannot be installed), and never when {@code CI} is set: CI
+ * machines must run them. Any other failure fails them.
  *
  * <p>The cluster is started here rather than in {@code scripts/install-test-deps} so that running these tests
  * alone ({@code mvn -pl stata test}) works the same as the full suite, and the daemons run only while tests need
@@ -67,6 +68,12 @@ public final class SlurmTestCluster implements BeforeAllCallback {
             String state = System.getenv().getOrDefault("STATA_MCP_SLURM_DIR", "/tmp/stata-mcp-slurm");
             Result r = run(root.resolve("scripts/slurm/cluster-up"));
             if (r.exitCode == CANNOT_RUN) {
+                if (onCi()) {
+                    // CI machines are set up to run Slurm (scripts/install-test-deps): a skip there would hide a
+                    // broken set-up behind a green build.
+                    fail("CI is set, so the Slurm tests must run, but this machine cannot run Slurm (unset CI to"
+                            + " let them skip): " + r.output);
+                }
                 Assumptions.abort("Slurm integration tests skipped, this machine cannot run Slurm: " + r.output);
             }
             if (r.exitCode != 0) {
@@ -76,6 +83,12 @@ public final class SlurmTestCluster implements BeforeAllCallback {
             // Closed when the whole test run ends, not after this class: other classes share the cluster.
             context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(SlurmTestCluster.class, cluster);
         }
+    }
+
+    /** True where the environment says this is a CI run ({@code CI} set to anything but empty, false or 0). */
+    static boolean onCi() {
+        String ci = System.getenv("CI");
+        return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false") && !ci.equals("0");
     }
 
     private record Result(int exitCode, String output) {
