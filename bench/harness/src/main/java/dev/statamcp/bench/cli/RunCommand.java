@@ -4,6 +4,8 @@ import dev.statamcp.bench.report.MachineInfo;
 import dev.statamcp.bench.report.ResultsWriter;
 import dev.statamcp.bench.scenario.BenchContext;
 import dev.statamcp.bench.scenario.Measurement;
+import dev.statamcp.bench.scenario.OutputLatencyScenario;
+import dev.statamcp.bench.scenario.VolumeScenario;
 import dev.statamcp.bench.scenario.Scenario;
 import dev.statamcp.bench.scenario.Settings;
 import dev.statamcp.bench.scenario.StartupScenario;
@@ -51,16 +53,15 @@ final class RunCommand implements Callable<Integer> {
                 new ToolCallScenario(Transport.STDIO, false),
                 new ToolCallScenario(Transport.HTTP, false),
                 new ToolCallScenario(Transport.STDIO, true),
-                new ToolCallScenario(Transport.HTTP, true));
+                new ToolCallScenario(Transport.HTTP, true),
+                new OutputLatencyScenario(),
+                new VolumeScenario());
     }
 
     /** Targets of the benchmark issue whose figures need the job system; each will become a {@link Scenario}. */
     static List<Target> pendingTargets() {
         String later = "figure not built yet: it needs the job system running fakestata jobs";
         return List.of(
-                new Target.Pending("Output latency: fakestata line → progress/log notification, p99 ≤ 250 ms", later),
-                new Target.Pending("1 GB of output: wall time ≤ 1.1 × fakestata alone, server peak RSS ≤ 300 MB,"
-                        + " compact result within its limit", later),
                 new Target.Pending("16 sessions × 50 jobs: throughput, per-session FIFO, memory after vs before",
                         later),
                 new Target.Pending("Cancel: request → `--Break--` ≤ 200 ms; request → process group gone ≤ 3 s",
@@ -77,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
         Settings settings = quick ? Settings.smoke() : Settings.full();
         Path logDir = base.resolve("bench/target/logs");
         Files.createDirectories(logDir);
-        BenchContext context = new BenchContext(settings, subjects, logDir, System.err);
+        BenchContext context = new BenchContext(settings, subjects, base, logDir, System.err);
         MachineInfo machine = MachineInfo.probe(base, node);
         subjects.missing().forEach(m -> context.say("not measured: %s", m));
 
@@ -97,9 +98,7 @@ final class RunCommand implements Callable<Integer> {
         }
         List<TargetResult> verdicts = new ArrayList<>();
         for (Scenario scenario : selected) {
-            for (Target target : scenario.targets()) {
-                verdicts.add(target.judge(measurements));
-            }
+            verdicts.addAll(scenario.judge(measurements));
         }
         if (only == null) {
             pendingTargets().forEach(t -> verdicts.add(t.judge(measurements)));

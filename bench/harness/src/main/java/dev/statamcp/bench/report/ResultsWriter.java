@@ -72,10 +72,10 @@ public final class ResultsWriter {
         boolean cpu = rows.stream().anyMatch(m -> !Double.isNaN(m.cpuMicrosPerOp()));
         List<String> header = new ArrayList<>(List.of("server", "n", "median ms", "p99 ms", "mean ms"));
         if (throughput) {
-            header.add("calls/s");
+            header.add(scenario.operation() + "s/s");
         }
         if (cpu) {
-            header.add("server CPU µs/call");
+            header.add("server CPU µs/" + scenario.operation());
         }
         header.add("peak RSS MiB");
         for (Measurement peer : peers) {
@@ -115,6 +115,19 @@ public final class ResultsWriter {
             line("| " + String.join(" | ", cells) + " |");
         }
         line("");
+        for (Measurement m : rows) {
+            if (m.succeeded() && !m.note().isBlank() && !m.note().matches("\\d+ clients")) {
+                line("- " + m.subject() + ": " + m.note());
+            }
+        }
+        if (rows.stream().anyMatch(m -> m.succeeded() && !m.note().isBlank() && !m.note().matches("\\d+ clients"))) {
+            line("");
+        }
+        String details = scenario.details();
+        if (details != null && !details.isBlank()) {
+            line(details.strip());
+            line("");
+        }
     }
 
     private static String num(double ms) {

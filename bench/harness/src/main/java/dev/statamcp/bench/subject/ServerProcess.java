@@ -27,10 +27,17 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts a command; its standard error goes to a file so a chatty server can never block on a full pipe. */
     public static ServerProcess start(List<String> command, Path workDir, Path stderrLog) throws IOException {
+        return start(command, workDir, stderrLog, java.util.Map.of());
+    }
+
+    /** As {@link #start(List, Path, Path)}, with extra environment variables. */
+    public static ServerProcess start(List<String> command, Path workDir, Path stderrLog,
+                                      java.util.Map<String, String> environment) throws IOException {
         Files.createDirectories(stderrLog.getParent());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectError(ProcessBuilder.Redirect.appendTo(stderrLog.toFile()));
+        builder.environment().putAll(environment);
         return new ServerProcess(builder.start(), stderrLog);
     }
 

@@ -1,0 +1,54 @@
+package dev.statamcp.bench.app;
+
+import dev.statamcp.stata.discovery.StataDiscovery;
+import dev.statamcp.stata.discovery.StataInstallation;
+import dev.statamcp.stata.pool.PoolSettings;
+import dev.statamcp.stata.pool.SessionPool;
+import dev.statamcp.stata.run.RunListener;
+import dev.statamcp.stata.run.RunRequest;
+import dev.statamcp.stata.run.RunResult;
+import dev.statamcp.stata.session.SessionSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The project's Stata engine on the emulator, inside the harness, without MCP, job store or server: the baseline
+ * that tells how much of a figure the engine itself takes (a console session, its log tailed) and how much the
+ * layers above it add.
+ */
+public final class EngineAlone implements AutoCloseable {
+    private final SessionPool pool;
+
+    private EngineAlone(SessionPool pool) {
+        this.pool = pool;
+    }
+
+    /** @param dir where the session keeps its files (working folder, run logs, discovery cache) */
+    public static EngineAlone start(Path root, Path dir) {
+        StataInstallation stata = StataDiscovery.forThisMachine(
+                Optional.of(root.resolve("fakestata/bin/stata-mp")), dir.resolve("cache")).discover().require();
+        SessionSettings session = SessionSettings.defaults(dir).withTempRoot(dir.resolve("sessions"));
+        return new EngineAlone(new SessionPool(stata, new PoolSettings(4, Duration.ofMinutes(30), session)));
+    }
+
+    /** Runs a do-file in the default session, its log written to {@code log}, and waits for the end. */
+    public RunResult runDoFile(Path doFile, Path log, RunListener listener, Duration max) throws Exception {
+        RunRequest request = RunRequest.ofDoFile(doFile, List.of(), Optional.empty()).withLogFile(log)
+                .withListener(listener);
+        return pool.submit(SessionPool.DEFAULT, request).result().get(max.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs code in the default session and waits (to start Stata before anything is timed). */
+    public RunResult run(String code, Duration max) throws Exception {
+        return pool.submit(SessionPool.DEFAULT, RunRequest.of(code)).result().get(max.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
