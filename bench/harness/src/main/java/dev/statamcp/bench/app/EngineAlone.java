@@ -4,6 +4,7 @@ import dev.statamcp.stata.discovery.StataDiscovery;
 import dev.statamcp.stata.discovery.StataInstallation;
 import dev.statamcp.stata.pool.PoolSettings;
 import dev.statamcp.stata.pool.SessionPool;
+import dev.statamcp.stata.run.RunHandle;
 import dev.statamcp.stata.run.RunListener;
 import dev.statamcp.stata.run.RunRequest;
 import dev.statamcp.stata.run.RunResult;
@@ -11,7 +12,9 @@ import dev.statamcp.stata.session.SessionSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,10 +31,29 @@ public final class EngineAlone implements AutoCloseable {
 
     /** @param dir where the session keeps its files (working folder, run logs, discovery cache) */
     public static EngineAlone start(Path root, Path dir) {
+        return start(root, dir, Map.of(), SessionSettings.defaults(dir).killGrace());
+    }
+
+    /**
+     * @param environment extra variables for Stata (the emulator's failure switches)
+     * @param killGrace   how long a Break may take before Stata is killed (the server's cancel grace)
+     */
+    public static EngineAlone start(Path root, Path dir, Map<String, String> environment, Duration killGrace) {
         StataInstallation stata = StataDiscovery.forThisMachine(
                 Optional.of(root.resolve("fakestata/bin/stata-mp")), dir.resolve("cache")).discover().require();
-        SessionSettings session = SessionSettings.defaults(dir).withTempRoot(dir.resolve("sessions"));
+        SessionSettings session = SessionSettings.defaults(dir).withTempRoot(dir.resolve("sessions"))
+                .withEnvironment(environment).withKillGrace(killGrace);
         return new EngineAlone(new SessionPool(stata, new PoolSettings(4, Duration.ofMinutes(30), session)));
+    }
+
+    /** Queues code in the default session, its log written to {@code log}, and returns at once. */
+    public RunHandle submit(String code, Path log) {
+        return pool.submit(SessionPool.DEFAULT, RunRequest.of(code).withLogFile(log));
+    }
+
+    /** The pid of the default session's Stata, once started. */
+    public OptionalLong sessionPid() {
+        return pool.status(SessionPool.DEFAULT).map(s -> s.pid()).orElse(OptionalLong.empty());
     }
 
     /** Runs a do-file in the default session, its log written to {@code log}, and waits for the end. */

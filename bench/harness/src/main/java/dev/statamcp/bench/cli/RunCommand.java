@@ -3,6 +3,7 @@ package dev.statamcp.bench.cli;
 import dev.statamcp.bench.report.MachineInfo;
 import dev.statamcp.bench.report.ResultsWriter;
 import dev.statamcp.bench.scenario.BenchContext;
+import dev.statamcp.bench.scenario.CancelScenario;
 import dev.statamcp.bench.scenario.Measurement;
 import dev.statamcp.bench.scenario.OutputLatencyScenario;
 import dev.statamcp.bench.scenario.VolumeScenario;
@@ -55,6 +56,8 @@ final class RunCommand implements Callable<Integer> {
                 new ToolCallScenario(Transport.STDIO, true),
                 new ToolCallScenario(Transport.HTTP, true),
                 new OutputLatencyScenario(),
+                new CancelScenario(CancelScenario.CancelPath.BREAK),
+                new CancelScenario(CancelScenario.CancelPath.KILL),
                 new VolumeScenario());
     }
 
@@ -63,8 +66,6 @@ final class RunCommand implements Callable<Integer> {
         String later = "figure not built yet: it needs the job system running fakestata jobs";
         return List.of(
                 new Target.Pending("16 sessions × 50 jobs: throughput, per-session FIFO, memory after vs before",
-                        later),
-                new Target.Pending("Cancel: request → `--Break--` ≤ 200 ms; request → process group gone ≤ 3 s",
                         later));
     }
 
