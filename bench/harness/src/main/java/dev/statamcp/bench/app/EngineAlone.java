@@ -39,16 +39,27 @@ public final class EngineAlone implements AutoCloseable {
      * @param killGrace   how long a Break may take before Stata is killed (the server's cancel grace)
      */
     public static EngineAlone start(Path root, Path dir, Map<String, String> environment, Duration killGrace) {
+        return start(root, dir, environment, killGrace, 4);
+    }
+
+    /** As above, with up to {@code maxSessions} Stata sessions at once. */
+    public static EngineAlone start(Path root, Path dir, Map<String, String> environment, Duration killGrace,
+                                    int maxSessions) {
         StataInstallation stata = StataDiscovery.forThisMachine(
                 Optional.of(root.resolve("fakestata/bin/stata-mp")), dir.resolve("cache")).discover().require();
         SessionSettings session = SessionSettings.defaults(dir).withTempRoot(dir.resolve("sessions"))
                 .withEnvironment(environment).withKillGrace(killGrace);
-        return new EngineAlone(new SessionPool(stata, new PoolSettings(4, Duration.ofMinutes(30), session)));
+        return new EngineAlone(new SessionPool(stata, new PoolSettings(maxSessions, Duration.ofMinutes(30), session)));
     }
 
     /** Queues code in the default session, its log written to {@code log}, and returns at once. */
     public RunHandle submit(String code, Path log) {
         return pool.submit(SessionPool.DEFAULT, RunRequest.of(code).withLogFile(log));
+    }
+
+    /** Queues code in the named session (created on first use) and returns at once. */
+    public RunHandle submitTo(String session, String code) {
+        return pool.submit(session, RunRequest.of(code));
     }
 
     /** The pid of the default session's Stata, once started. */

@@ -7,6 +7,7 @@ import dev.statamcp.bench.scenario.CancelScenario;
 import dev.statamcp.bench.scenario.Measurement;
 import dev.statamcp.bench.scenario.OutputLatencyScenario;
 import dev.statamcp.bench.scenario.VolumeScenario;
+import dev.statamcp.bench.scenario.ScaleScenario;
 import dev.statamcp.bench.scenario.Scenario;
 import dev.statamcp.bench.scenario.Settings;
 import dev.statamcp.bench.scenario.StartupScenario;
@@ -58,15 +59,8 @@ final class RunCommand implements Callable<Integer> {
                 new OutputLatencyScenario(),
                 new CancelScenario(CancelScenario.CancelPath.BREAK),
                 new CancelScenario(CancelScenario.CancelPath.KILL),
+                new ScaleScenario(),
                 new VolumeScenario());
-    }
-
-    /** Targets of the benchmark issue whose figures need the job system; each will become a {@link Scenario}. */
-    static List<Target> pendingTargets() {
-        String later = "figure not built yet: it needs the job system running fakestata jobs";
-        return List.of(
-                new Target.Pending("16 sessions × 50 jobs: throughput, per-session FIFO, memory after vs before",
-                        later));
     }
 
     @Override
@@ -100,9 +94,6 @@ final class RunCommand implements Callable<Integer> {
         List<TargetResult> verdicts = new ArrayList<>();
         for (Scenario scenario : selected) {
             verdicts.addAll(scenario.judge(measurements));
-        }
-        if (only == null) {
-            pendingTargets().forEach(t -> verdicts.add(t.judge(measurements)));
         }
         String text = new ResultsWriter().render(machine, quick, subjects, selected, measurements, verdicts,
                 MachineInfo.loadAverageNow(),
