@@ -1,7 +1,9 @@
 package dev.statamcp.bench.cli;
 
 import dev.statamcp.bench.report.MachineInfo;
+import dev.statamcp.bench.report.ResultsStore;
 import dev.statamcp.bench.report.ResultsWriter;
+import dev.statamcp.bench.report.StoredFigure;
 import dev.statamcp.bench.scenario.BenchContext;
 import dev.statamcp.bench.scenario.CancelScenario;
 import dev.statamcp.bench.scenario.Measurement;
@@ -11,7 +13,6 @@ import dev.statamcp.bench.scenario.ScaleScenario;
 import dev.statamcp.bench.scenario.Scenario;
 import dev.statamcp.bench.scenario.Settings;
 import dev.statamcp.bench.scenario.StartupScenario;
-import dev.statamcp.bench.scenario.Target;
 import dev.statamcp.bench.scenario.TargetResult;
 import dev.statamcp.bench.scenario.ToolCallScenario;
 import dev.statamcp.bench.scenario.Transport;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +41,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "A smoke run: few samples, minutes not tens of minutes.")
     boolean quick;
 
-    @Option(names = "--only", description = "Run only the figures whose id starts with this (e.g. call.http).")
+    @Option(names = "--only", description = "Run only the figures whose id starts with this (e.g. call.http);"
+            + " the report keeps the other figures as last measured.")
     String only;
 
     @Option(names = "--notes", description = "Markdown written by hand, included under the targets "
@@ -79,9 +82,13 @@ final class RunCommand implements Callable<Integer> {
 
         List<Scenario> selected = scenarios().stream()
                 .filter(s -> only == null || s.id().startsWith(only)).toList();
+        Path storePath = ResultsStore.beside(report);
+        Map<String, StoredFigure> stored = ResultsStore.load(storePath);
         List<Measurement> measurements = new ArrayList<>();
+        List<TargetResult> verdicts = new ArrayList<>();
         for (Scenario scenario : selected) {
             context.say("== %s", scenario.title());
+            String loadBefore = MachineInfo.loadAverageNow();
             List<Measurement> figure = scenario.run(context);
             for (Measurement m : figure) {
                 context.say("  %-20s %s", m.subject(), m.succeeded()
@@ -90,13 +97,24 @@ final class RunCommand implements Callable<Integer> {
                         : "FAILED " + m.note());
             }
             measurements.addAll(figure);
+            // Judged on this figure's own measurements: every target compares figures of one scenario.
+            List<TargetResult> judged = scenario.judge(figure);
+            verdicts.addAll(judged);
+            String measured = MachineInfo.probe(base, node).date() + " at commit `" + machine.commit() + "`"
+                    + (quick ? ", **--quick** (a smoke run: proves nothing about speed)" : "")
+                    + ", load average " + loadBefore + " → " + MachineInfo.loadAverageNow();
+            stored.put(scenario.id(), new StoredFigure(scenario.id(), measured, judged,
+                    new ResultsWriter().section(scenario, figure, measured)));
         }
-        List<TargetResult> verdicts = new ArrayList<>();
-        for (Scenario scenario : selected) {
-            verdicts.addAll(scenario.judge(measurements));
+        // Report order is the order of scenarios(); figures no longer built are dropped.
+        List<StoredFigure> figures = new ArrayList<>();
+        for (Scenario scenario : scenarios()) {
+            if (stored.containsKey(scenario.id())) {
+                figures.add(stored.get(scenario.id()));
+            }
         }
-        String text = new ResultsWriter().render(machine, quick, subjects, selected, measurements, verdicts,
-                MachineInfo.loadAverageNow(),
+        ResultsStore.save(storePath, figures);
+        String text = new ResultsWriter().render(machine, subjects, figures,
                 Files.isRegularFile(handNotes) ? Files.readString(handNotes, StandardCharsets.UTF_8) : null);
         Files.createDirectories(report.toAbsolutePath().getParent());
         Files.writeString(report, text, StandardCharsets.UTF_8);

@@ -13,15 +13,20 @@ import java.util.Locale;
 public final class ResultsWriter {
     private final StringBuilder out = new StringBuilder();
 
-    public String render(MachineInfo machine, boolean quick, Subjects subjects, List<Scenario> scenarios,
-                         List<Measurement> measurements, List<TargetResult> verdicts, String loadAfter,
-                         String handNotes) {
+    /**
+     * The whole report: machine and servers of the latest run, the verdict on every target of every stored figure,
+     * the notes written by hand, then each figure's section as it was measured.
+     */
+    public String render(MachineInfo machine, Subjects subjects, List<StoredFigure> figures, String handNotes) {
+        out.setLength(0);
         line("# Benchmark results");
         line("");
-        line("Written by `scripts/bench`" + (quick ? " --quick (a smoke run: the figures prove nothing)" : "")
-                + " on " + machine.date() + " from commit `" + machine.commit() + "`. Each figure is the median and"
-                + " the 99th percentile (nearest rank) of the measured samples; ratios are ours divided by the peer,"
-                + " measured in the same run on the same machine (below 1 means ours is faster).");
+        line("Written by `scripts/bench` on " + machine.date() + " from commit `" + machine.commit() + "`. Each figure"
+                + " is the median and the 99th percentile (nearest rank) of the measured samples; ratios are ours"
+                + " divided by the peer or baseline, measured in the same run on the same machine (below 1 means ours"
+                + " is faster). Each figure says when it was measured: `scripts/bench --only PREFIX` measures some"
+                + " figures again and keeps the others as they were (from `RESULTS.json`, the figures this file is"
+                + " rendered from).");
         line("");
         line("## Machine");
         line("");
@@ -32,7 +37,6 @@ public final class ResultsWriter {
         line("| OS | " + machine.os() + " |");
         line("| Java (harness and Java servers) | " + machine.java() + " |");
         line("| Node (TypeScript peer) | " + machine.node() + " |");
-        line("| Load average (1/5/15 min) at start → end | " + machine.loadAverage() + " → " + loadAfter + " |");
         line("");
         line("## Servers");
         line("");
@@ -48,24 +52,34 @@ public final class ResultsWriter {
         line("");
         line("| target | verdict | numbers |");
         line("|---|---|---|");
-        for (TargetResult verdict : verdicts) {
-            line("| " + verdict.label() + " | " + verdictText(verdict.verdict()) + " | " + verdict.detail() + " |");
+        for (StoredFigure figure : figures) {
+            for (TargetResult verdict : figure.verdicts()) {
+                line("| " + verdict.label() + " | " + verdictText(verdict.verdict()) + " | " + verdict.detail()
+                        + " |");
+            }
         }
         line("");
         if (handNotes != null && !handNotes.isBlank()) {
             line(handNotes.strip());
             line("");
         }
-        for (Scenario scenario : scenarios) {
-            figure(scenario, measurements.stream().filter(m -> m.scenarioId().equals(scenario.id())).toList());
+        for (StoredFigure figure : figures) {
+            out.append(figure.section());
         }
         return out.toString();
     }
 
-    private void figure(Scenario scenario, List<Measurement> rows) {
+    /** One figure's section: title, when it was measured, method, table, notes and details. */
+    public String section(Scenario scenario, List<Measurement> rows, String measured) {
+        out.setLength(0);
+        figure(scenario, rows, measured);
+        return out.toString();
+    }
+
+    private void figure(Scenario scenario, List<Measurement> rows, String measured) {
         line("## " + scenario.title());
         line("");
-        line("`" + scenario.id() + "`. " + scenario.method());
+        line("`" + scenario.id() + "`, measured " + measured + ". " + scenario.method());
         line("");
         List<Measurement> peers = rows.stream().filter(m -> !m.ours() && m.succeeded()).toList();
         boolean throughput = rows.stream().anyMatch(m -> !Double.isNaN(m.throughputPerSecond()));
@@ -99,8 +113,8 @@ public final class ResultsWriter {
             cells.add(num(m.latency().p99Ms()));
             cells.add(num(m.latency().meanMs()));
             if (throughput) {
-                cells.add(Double.isNaN(m.throughputPerSecond()) ? "" : String.format(Locale.ROOT, "%,.0f",
-                        m.throughputPerSecond()));
+                double t = m.throughputPerSecond();
+                cells.add(Double.isNaN(t) ? "" : String.format(Locale.ROOT, t >= 100 ? "%,.0f" : "%.1f", t));
             }
             if (cpu) {
                 cells.add(Double.isNaN(m.cpuMicrosPerOp()) ? "" : String.format(Locale.ROOT, "%.0f",
