@@ -6,6 +6,7 @@ import dev.statamcp.bench.fuzz.HttpFuzzer;
 import dev.statamcp.bench.fuzz.StdioFuzzer;
 import dev.statamcp.bench.report.MachineInfo;
 import dev.statamcp.bench.report.ReliabilityWriter;
+import dev.statamcp.bench.report.ReportBlocks;
 import dev.statamcp.bench.subject.ServerProcess;
 import dev.statamcp.bench.subject.ServerSubject;
 import dev.statamcp.bench.subject.Subjects;
@@ -119,9 +120,12 @@ final class FuzzCommand implements Callable<Integer> {
             MachineInfo machine = MachineInfo.probe(base, node);
             Path target = report.isAbsolute() ? report : base.resolve(report);
             Path handNotes = notes != null ? notes : base.resolve("bench/reliability-notes.md");
+            // The chaos blocks, written by `chaos`, stay as they were.
+            String chaos = ReportBlocks.read(target, ChaosCommand.BLOCK)
+                    + ReportBlocks.read(target, ChaosCommand.ORPHANS_BLOCK);
             Files.writeString(target, new ReliabilityWriter().render(machine, theSeed, runs, strict,
-                    Files.isRegularFile(handNotes) ? Files.readString(handNotes, StandardCharsets.UTF_8) : null),
-                    StandardCharsets.UTF_8);
+                    Files.isRegularFile(handNotes) ? Files.readString(handNotes, StandardCharsets.UTF_8) : null)
+                    + (chaos.isEmpty() ? "" : "\n" + chaos), StandardCharsets.UTF_8);
             System.err.printf("wrote %s%n", target);
         }
         boolean oursPassed = runs.stream().filter(ReliabilityWriter.Run::ours).allMatch(r -> r.result().passed(strict));
