@@ -6,7 +6,9 @@ import java.net.UnknownHostException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -41,6 +43,7 @@ public final class HttpServerHost implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final Handler.Sequence handlers = new Handler.Sequence();
+    private final RequestGuard guard;
 
     public HttpServerHost(Config config) {
         this.config = config;
@@ -66,13 +69,26 @@ public final class HttpServerHost implements AutoCloseable {
             hosts.add(RequestGuard.normalise(config.host()));
         }
         boolean checkHost = !wildcard || !config.allowedHosts().isEmpty();
-        server.setHandler(new RequestGuard(handlers, hosts, checkHost, new HashSet<>(config.allowedOrigins()), config.token()));
+        guard = new RequestGuard(handlers, hosts, checkHost, new HashSet<>(config.allowedOrigins()), config.token());
+        server.setHandler(guard);
         server.setStopTimeout(2000);
     }
 
     /** Adds a handler; handlers are asked in the order added, and the first that accepts a request answers it. */
     public HttpServerHost addHandler(Handler handler) {
         handlers.addHandler(handler);
+        return this;
+    }
+
+    /**
+     * Accepts the token from a further place in the request besides {@code Authorization: Bearer} (a browser cannot
+     * add that header to an {@code <img>} or an {@code EventSource}, so a dashboard may use a cookie). The source
+     * returns what the request carries there, or null; the value is compared with the configured token exactly as a
+     * bearer token is. The source decides which requests it speaks for (paths, methods), so other clients keep the
+     * header-only check. Without a configured token this changes nothing.
+     */
+    public HttpServerHost acceptTokenFrom(Function<Request, String> source) {
+        guard.addTokenSource(source);
         return this;
     }
 

@@ -6,8 +6,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -22,6 +25,7 @@ final class RequestGuard extends Handler.Wrapper {
     private final boolean checkHost;
     private final Set<String> allowedOrigins;
     private final byte[] token;
+    private final List<Function<Request, String>> tokenSources = new CopyOnWriteArrayList<>();
 
     /**
      * @param allowedHosts   host names (without port) accepted in Host and Origin headers
@@ -50,7 +54,7 @@ final class RequestGuard extends Handler.Wrapper {
             deny(response, callback, 403, "Forbidden: requests from origin '" + origin + "' are not allowed");
             return true;
         }
-        if (token != null && !tokenMatches(request.getHeaders().get("Authorization"))) {
+        if (token != null && !tokenMatches(request.getHeaders().get("Authorization")) && !otherSourceMatches(request)) {
             response.getHeaders().put("WWW-Authenticate", "Bearer");
             deny(response, callback, 401, "Unauthorized: send the server's token as 'Authorization: Bearer <token>'");
             return true;
@@ -70,6 +74,21 @@ final class RequestGuard extends Handler.Wrapper {
         } catch (URISyntaxException e) {
             return false;
         }
+    }
+
+    /** See {@link HttpServerHost#acceptTokenFrom}. */
+    void addTokenSource(Function<Request, String> source) {
+        tokenSources.add(source);
+    }
+
+    private boolean otherSourceMatches(Request request) {
+        for (Function<Request, String> source : tokenSources) {
+            String given = source.apply(request);
+            if (given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean tokenMatches(String authorization) {
