@@ -1,16 +1,20 @@
 package dev.statamcp.server.app;
 
 import dev.statamcp.mcp.server.McpServer;
+import dev.statamcp.mcp.transport.http.HttpServerHost;
 import dev.statamcp.server.cli.McpApplication;
 import dev.statamcp.server.config.Key;
 import dev.statamcp.server.config.Settings;
 import dev.statamcp.server.jobs.JobFolders;
 import dev.statamcp.server.jobs.JobManager;
+import dev.statamcp.server.rest.ApiContext;
 import dev.statamcp.server.safety.RootsResolver;
 import dev.statamcp.server.tools.ToolContext;
+import dev.statamcp.server.web.WebMount;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -76,6 +80,14 @@ public final class StataApplication implements McpApplication {
                 settings.secondsOrNone(Key.MAX_CALL_SECONDS),
                 Duration.ofSeconds(settings.integer(Key.PROGRESS_SECONDS)), settings.integer(Key.GRAPH_WIDTH));
         McpFeatures.register(builder, tools, this::jobs);
+    }
+
+    @Override
+    public void mountHttp(HttpServerHost host) {
+        String token = settings.string(Key.TOKEN);
+        WebMount.mount(host, new ApiContext(this::jobs, this::requests, roots::fallback, engine, clock,
+                Objects.requireNonNullElse(StataApplication.class.getPackage().getImplementationVersion(), "dev")),
+                token != null && !token.isBlank());
     }
 
     @Override
