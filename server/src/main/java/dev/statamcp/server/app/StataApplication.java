@@ -99,6 +99,10 @@ public final class StataApplication implements McpApplication {
 
     private void open(McpServer server) {
         try {
+            int stopped = engine.sweepLeftovers();
+            if (stopped > 0) {
+                LOG.info("stopped {} Stata process(es) left by a server that had died", stopped);
+            }
             JobSystem js = JobSystem.open(settings, folders, engine, clock);
             McpFeatures.followJobs(server, js.jobs());
             system.complete(js);
@@ -110,6 +114,7 @@ public final class StataApplication implements McpApplication {
 
     /** Opens the job system now, for commands that run without an MCP server (run, jobs, the tests). */
     public StataApplication openNow(Consumer<JobManager> onOpen) {
+        engine.sweepLeftovers();
         JobSystem js = JobSystem.open(settings, folders, engine, clock);
         onOpen.accept(js.jobs());
         system.complete(js);

@@ -89,10 +89,23 @@ public final class StataEngine implements AutoCloseable {
                 + " or run `stata-mcp doctor` to see what was looked at.");
     }
 
+    /**
+     * Stops Stata processes and removes session folders left by server processes that died (shared data folders
+     * are swept only of what dead servers left). Run once at start.
+     */
+    public int sweepLeftovers() {
+        return dev.statamcp.stata.session.SessionLeftovers.sweep(sessionsRoot(),
+                Duration.ofSeconds(Math.max(1, settings.integer(Key.CANCEL_GRACE_SECONDS))));
+    }
+
+    private Path sessionsRoot() {
+        return cacheDir.getParent().resolve("sessions");
+    }
+
     private SessionPool newPool() {
         Path cwd = Path.of("").toAbsolutePath();
         SessionSettings session = SessionSettings.defaults(cwd)
-                .withTempRoot(cacheDir.getParent().resolve("sessions"))
+                .withTempRoot(sessionsRoot())
                 .withLineSize(settings.integer(Key.LINESIZE))
                 .withMaxQueue(settings.integer(Key.MAX_QUEUE))
                 .withKillGrace(Duration.ofSeconds(Math.max(1, settings.integer(Key.CANCEL_GRACE_SECONDS))));

@@ -174,6 +174,7 @@ public final class StataSession implements AutoCloseable {
             throw new SessionStartException("Stata could not be started from " + installation.binary() + ": "
                     + e.getMessage() + ". Check the path (run `stata-mcp doctor`).");
         }
+        SessionLeftovers.record(sessionDir, launched);
         SessionProcess proc = new SessionProcess(launched, sessionDir, name);
         synchronized (lock) {
             process = proc;
