@@ -66,7 +66,9 @@ final class JobWaiter {
                 if (context.isCancelled()) {
                     return new Outcome.CallCancelled();
                 }
-                if (!context.session().isOpen()) {
+                // Over stdio the session closes at end of input, but stdout may still be read while the server
+                // drains: keep waiting while a stream can carry the answer.
+                if (!context.session().isOpen() && !context.isStreamConnected()) {
                     return new Outcome.ClientGone();
                 }
                 now = clock.instant();

@@ -145,6 +145,42 @@ class LongJobsIT {
     }
 
     @Test
+    void aJobThatIgnoresBreakIsKilledWithItsWholeProcessGroupAndTheSessionStartsAfresh() throws Exception {
+        try (McpSyncClient client = new ServerFixture(tmp.resolve("data")).flag("--cancel-grace-seconds", "1")
+                .env("FAKESTATA_IGNORE_BREAK", "1").env("FAKESTATA_SPAWN_ORPHAN", "1").client(null, null)) {
+            call(client, "stata_run", Map.of("code", "global kept \"lost after a kill\""));
+            long stataPid = structured(call(client, "stata_session", Map.of("action", "status")))
+                    .at("/sessions/0/pid").asLong();
+            List<Long> group = ProcessHandle.allProcesses().filter(p -> pgid(p.pid()) == stataPid)
+                    .map(ProcessHandle::pid).toList();
+            assertThat(group).as("Stata and the engine process it leaves behind").hasSizeGreaterThanOrEqualTo(2);
+
+            String id = structured(call(client, "stata_run", Map.of("code", "sleep 60000", "background", true)))
+                    .get("job_id").asText();
+            await().atMost(Duration.ofSeconds(20)).until(() -> status(client, id).equals("running"));
+            JsonNode cancelled = structured(call(client, "stata_job_cancel", Map.of("job_id", id)));
+            assertThat(cancelled.get("status").asText()).isEqualTo("cancelled");
+            await().atMost(Duration.ofSeconds(5)).until(() -> group.stream()
+                    .noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
+
+            McpSchema.CallToolResult after = call(client, "stata_run", Map.of("code", "display \"[$kept]\""));
+            assertThat(structured(after).get("status").asText()).isEqualTo("succeeded");
+            assertThat(((McpSchema.TextContent) after.content().get(0)).text()).contains("[]");
+        }
+    }
+
+    /** The process group of a process (Linux: field 5 of /proc/PID/stat), or -1. */
+    static long pgid(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[2]);
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    @Test
     void twoHundredQueuedJobsFinishInOrderAndTwoServersKeepTheSharedStoreConsistent() throws Exception {
         // Two clients, each with its own server process (as two IDE windows would have), sharing one data folder.
         ServerFixture fixture = new ServerFixture(tmp.resolve("data"));

@@ -86,7 +86,8 @@ class RestartIT {
         assertThat(server.exitValue()).isZero();
         JsonNode answer = received.stream().filter(m -> m.path("id").asInt(-1) == 1).findFirst().orElseThrow();
         String jobId = answer.at("/result/structuredContent/job_id").asText();
-        assertThat(answer.at("/result/structuredContent/status").asText()).isEqualTo("succeeded");
+        assertThat(answer.at("/result/structuredContent/status").asText()).as(answer.toString())
+                .isEqualTo("succeeded");
 
         try (McpSyncClient again = fixture.client(null, null)) {
             McpSchema.CallToolResult stored = call(again, "stata_job_result", Map.of("job_id", jobId));
