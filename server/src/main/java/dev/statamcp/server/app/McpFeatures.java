@@ -27,7 +27,8 @@ final class McpFeatures {
     private McpFeatures() {
     }
 
-    static void register(McpServer.Builder builder, ToolContext tools, Supplier<JobManager> jobs) {
+    static void register(McpServer.Builder builder, ToolContext tools, Supplier<JobManager> jobs,
+            CallsInFlight calls) {
         builder.instructions("""
                 Runs Stata for you. stata_run runs code in a persistent session (data, macros, r() and e() stay \
                 between calls); stata_run_file runs a do-file (mode=batch for a separate process that survives \
@@ -38,7 +39,7 @@ final class McpFeatures {
                 minutes, pass background=true and poll with stata_job_wait. stata_data, stata_results, stata_graphs \
                 and stata_help read the session without changing it.""");
         StataTools stata = new StataTools(tools);
-        stata.tools().forEach(builder::tool);
+        stata.tools().stream().map(calls::track).forEach(builder::tool);
         StataTasks.install(builder, jobs, tools.clock());
         JobResources.templates(jobs, tools.folders(), tools.clock()).forEach(builder::resourceTemplate);
         stata.resourceTemplates().forEach(builder::resourceTemplate);

@@ -35,6 +35,7 @@ public final class StataApplication implements McpApplication {
     private final RootsResolver roots;
     private final Clock clock = Clock.systemUTC();
     private final CompletableFuture<JobSystem> system = new CompletableFuture<>();
+    private final CallsInFlight calls = new CallsInFlight();
 
     public StataApplication(Settings settings) {
         this.settings = settings;
@@ -79,7 +80,7 @@ public final class StataApplication implements McpApplication {
         ToolContext tools = new ToolContext(this::jobs, this::requests, engine, roots, folders, clock,
                 settings.secondsOrNone(Key.MAX_CALL_SECONDS),
                 Duration.ofSeconds(settings.integer(Key.PROGRESS_SECONDS)), settings.integer(Key.GRAPH_WIDTH));
-        McpFeatures.register(builder, tools, this::jobs);
+        McpFeatures.register(builder, tools, this::jobs, calls);
     }
 
     @Override
@@ -121,6 +122,18 @@ public final class StataApplication implements McpApplication {
         return this;
     }
 
+    /** Calls whose job has ended still read the store to write their answer: let them (briefly). */
+    private void awaitAnswers() {
+        try {
+            int left = calls.awaitNone(Duration.ofSeconds(10));
+            if (left > 0) {
+                LOG.warn("{} tool call(s) still answering at shutdown", left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void drain(McpServer server) {
         if (!system.isDone() || system.isCompletedExceptionally()) {
@@ -139,6 +152,7 @@ public final class StataApplication implements McpApplication {
             LOG.warn("{} job(s) still running after {} s; stopping them", left, limit.toSeconds());
             jobs.interruptAll("the server shut down before the job ended", Duration.ofSeconds(10));
         }
+        awaitAnswers();
         system().close();
         engine.close();
     }
