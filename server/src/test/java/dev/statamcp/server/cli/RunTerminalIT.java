@@ -107,6 +107,25 @@ class RunTerminalIT {
     }
 
     @Test
+    void withoutStataItSaysSoAndWithEmulatorItRunsTheBundledEmulatorAndSaysSo() throws Exception {
+        Path doFile = steps("short.do", 1, "");
+        Map<String, String> env = env();
+        env.remove("STATA_PATH");
+        env.put("PATH", System.getenv("PATH"));
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString(), "run", doFile.toString(), "--data-dir",
+                dir.resolve("data").toString()));
+        CliProcess.Result none = CliProcess.run(command, env, dir);
+        assertThat(none.exit()).as(none.all()).isEqualTo(ExitCodes.NOT_STARTED);
+        assertThat(none.err()).contains("Stata was not found", "STATA_PATH", "--emulator");
+
+        command.add("--emulator");
+        CliProcess.Result emulated = CliProcess.run(command, env, dir);
+        assertThat(emulated.exit()).as(emulated.all()).isZero();
+        assertThat(emulated.out()).contains("Note: Stata here is the emulator fakestata",
+                "the results are the emulator's, not Stata's", "step 1", "succeeded in");
+    }
+
+    @Test
     void ctrlCCancelsTheJobCleanly() throws Exception {
         Path doFile = steps("long.do", 60, "");
         try (Tmux t = run(doFile)) {
