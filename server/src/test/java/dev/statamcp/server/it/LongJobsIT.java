@@ -1,11 +1,13 @@
 package dev.statamcp.server.it;
 
+import static dev.statamcp.server.it.ToolResults.call;
+import static dev.statamcp.server.it.ToolResults.status;
+import static dev.statamcp.server.it.ToolResults.structured;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.statamcp.mcp.interop.RecordingTransport;
-import dev.statamcp.server.json.Json;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Files;
@@ -30,18 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 class LongJobsIT {
     @TempDir
     Path tmp;
-
-    static JsonNode structured(McpSchema.CallToolResult r) {
-        return Json.MAPPER.valueToTree(r.structuredContent());
-    }
-
-    static McpSchema.CallToolResult call(McpSyncClient client, String tool, Map<String, Object> args) {
-        return client.callTool(McpSchema.CallToolRequest.builder().name(tool).arguments(args).build());
-    }
-
-    static String status(McpSyncClient client, String jobId) {
-        return structured(call(client, "stata_job_status", Map.of("job_id", jobId))).get("status").asText();
-    }
 
     @Test
     void aTwentySecondDoFileSendsRisingProgressWithElapsedTimePositionAndLastLine() throws Exception {

@@ -1,5 +1,9 @@
 package dev.statamcp.server.it;
 
+import static dev.statamcp.server.it.ToolResults.call;
+import static dev.statamcp.server.it.ToolResults.status;
+import static dev.statamcp.server.it.ToolResults.structured;
+import static dev.statamcp.server.it.ToolResults.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -30,24 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RestartIT {
     @TempDir
     Path tmp;
-
-    static JsonNode structured(McpSchema.CallToolResult r) {
-        return Json.MAPPER.valueToTree(r.structuredContent());
-    }
-
-    static McpSchema.CallToolResult call(McpSyncClient client, String tool, Map<String, Object> args) {
-        return client.callTool(McpSchema.CallToolRequest.builder().name(tool).arguments(args).build());
-    }
-
-    static String text(McpSchema.CallToolResult r) {
-        StringBuilder sb = new StringBuilder();
-        r.content().forEach(c -> {
-            if (c instanceof McpSchema.TextContent t) {
-                sb.append(t.text()).append('\n');
-            }
-        });
-        return sb.toString();
-    }
 
     @Test
     void stdinClosedMidJobDrainsStoresAndExitsAndANewServerReturnsTheResult() throws Exception {
@@ -146,7 +132,4 @@ class RestartIT {
         }
     }
 
-    static String status(McpSyncClient client, String jobId) {
-        return structured(call(client, "stata_job_status", Map.of("job_id", jobId))).get("status").asText();
-    }
 }

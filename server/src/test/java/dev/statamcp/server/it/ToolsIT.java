@@ -1,5 +1,8 @@
 package dev.statamcp.server.it;
 
+import static dev.statamcp.server.it.ToolResults.isError;
+import static dev.statamcp.server.it.ToolResults.structured;
+import static dev.statamcp.server.it.ToolResults.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -65,25 +68,6 @@ class ToolsIT {
                     .isEmpty();
         }
         return result;
-    }
-
-    /** isError is left out of a successful result, which the SDK reads as null. */
-    static boolean isError(McpSchema.CallToolResult r) {
-        return Boolean.TRUE.equals(r.isError());
-    }
-
-    static String text(McpSchema.CallToolResult r) {
-        StringBuilder sb = new StringBuilder();
-        for (McpSchema.Content c : r.content()) {
-            if (c instanceof McpSchema.TextContent t) {
-                sb.append(t.text()).append('\n');
-            }
-        }
-        return sb.toString();
-    }
-
-    static JsonNode structured(McpSchema.CallToolResult r) {
-        return Json.MAPPER.valueToTree(r.structuredContent());
     }
 
     void refusesBadArguments(String tool, Map<String, Object> args, String messagePart) {
