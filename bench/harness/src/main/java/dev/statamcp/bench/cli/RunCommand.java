@@ -41,9 +41,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "A smoke run: few samples, minutes not tens of minutes.")
     boolean quick;
 
-    @Option(names = "--only", description = "Run only the figures whose id starts with this (e.g. call.http);"
+    @Option(names = "--only", split = ",", description = "Run only the figures whose id starts with one of these"
+            + " (comma-separated, e.g. call.http,jobs.cancel);"
             + " the report keeps the other figures as last measured.")
-    String only;
+    List<String> only;
 
     @Option(names = "--notes", description = "Markdown written by hand, included under the targets "
             + "(default: bench/results-notes.md if it exists).")
@@ -81,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
         subjects.missing().forEach(m -> context.say("not measured: %s", m));
 
         List<Scenario> selected = scenarios().stream()
-                .filter(s -> only == null || s.id().startsWith(only)).toList();
+                .filter(s -> only == null || only.stream().anyMatch(s.id()::startsWith)).toList();
         Path storePath = ResultsStore.beside(report);
         Map<String, StoredFigure> stored = ResultsStore.load(storePath);
         List<Measurement> measurements = new ArrayList<>();
@@ -114,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         ResultsStore.save(storePath, figures);
-        String text = new ResultsWriter().render(machine, subjects, figures,
+        String text = new ResultsWriter().render(machine, subjects, figures, Settings.full(), Settings.smoke(),
                 Files.isRegularFile(handNotes) ? Files.readString(handNotes, StandardCharsets.UTF_8) : null);
         Files.createDirectories(report.toAbsolutePath().getParent());
         Files.writeString(report, text, StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package dev.statamcp.bench.report;
 
 import dev.statamcp.bench.scenario.Measurement;
 import dev.statamcp.bench.scenario.Scenario;
+import dev.statamcp.bench.scenario.Settings;
 import dev.statamcp.bench.scenario.TargetResult;
 import dev.statamcp.bench.subject.ServerSubject;
 import dev.statamcp.bench.subject.Subjects;
@@ -17,7 +18,8 @@ public final class ResultsWriter {
      * The whole report: machine and servers of the latest run, the verdict on every target of every stored figure,
      * the notes written by hand, then each figure's section as it was measured.
      */
-    public String render(MachineInfo machine, Subjects subjects, List<StoredFigure> figures, String handNotes) {
+    public String render(MachineInfo machine, Subjects subjects, List<StoredFigure> figures, Settings full,
+                         Settings quick, String handNotes) {
         out.setLength(0);
         line("# Benchmark results");
         line("");
@@ -27,6 +29,9 @@ public final class ResultsWriter {
                 + " is faster). Each figure says when it was measured: `scripts/bench --only PREFIX` measures some"
                 + " figures again and keeps the others as they were (from `RESULTS.json`, the figures this file is"
                 + " rendered from).");
+        line("");
+        line("Sizes: " + sizes(full) + ". With `--quick` (a smoke run of the pipeline, proving nothing about speed): "
+                + sizes(quick) + ".");
         line("");
         line("## Machine");
         line("");
@@ -67,6 +72,16 @@ public final class ResultsWriter {
             out.append(figure.section());
         }
         return out.toString();
+    }
+
+    private static String sizes(Settings s) {
+        Settings.Jobs j = s.jobs();
+        return String.format(Locale.ROOT, "startup %d spawns per server (after %d warm-up); tool calls %,d per figure"
+                        + " (after %,d warm-up), %d concurrent clients; output latency %d + %d + %d×10 lines; cancel"
+                        + " %d Break and %d kill runs; scale %d sessions × %d jobs; volume %,d MB × %d run(s) per"
+                        + " subject", s.startupRuns(), s.startupWarmup(), s.calls(), s.warmupCalls(), s.clients(),
+                j.sparseLines(), j.steadyLines(), j.bursts(), j.breakRuns(), j.killRuns(), j.scaleSessions(),
+                j.scaleJobs(), j.volumeBytes() / 1_000_000, j.volumeRuns());
     }
 
     /** One figure's section: title, when it was measured, method, table, notes and details. */
