@@ -47,7 +47,8 @@ public final class EngineAlone implements AutoCloseable {
                                     int maxSessions) {
         StataInstallation stata = StataDiscovery.forThisMachine(
                 Optional.of(root.resolve("fakestata/bin/stata-mp")), dir.resolve("cache")).discover().require();
-        SessionSettings session = SessionSettings.defaults(dir).withTempRoot(dir.resolve("sessions"))
+        // The server's default line size (the engine's own is 120), so long lines wrap alike on both sides.
+        SessionSettings session = SessionSettings.defaults(dir).withTempRoot(dir.resolve("sessions")).withLineSize(200)
                 .withEnvironment(environment).withKillGrace(killGrace);
         return new EngineAlone(new SessionPool(stata, new PoolSettings(maxSessions, Duration.ofMinutes(30), session)));
     }

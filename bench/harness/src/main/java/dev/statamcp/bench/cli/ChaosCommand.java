@@ -5,6 +5,8 @@ import dev.statamcp.bench.chaos.Chaos;
 import dev.statamcp.bench.chaos.ChaosOutcome;
 import dev.statamcp.bench.report.MachineInfo;
 import dev.statamcp.bench.report.ReportBlocks;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +37,10 @@ final class ChaosCommand implements Callable<Integer> {
             + " Stata leaves its engine behind (FAKESTATA_SPAWN_ORPHAN=1).")
     boolean orphans;
 
+    @Option(names = "--notes", description = "Markdown written by hand, included in the block (default:"
+            + " bench/chaos-notes.md, or bench/chaos-orphans-notes.md with --orphans, if it exists).")
+    Path notes;
+
     @Option(names = "--report", description = "Write the chaos block into this Markdown file (e.g."
             + " bench/RELIABILITY.md); the rest of the file is kept.")
     Path report;
@@ -60,8 +66,11 @@ final class ChaosCommand implements Callable<Integer> {
         System.err.printf("chaos: %d of %d runs passed%n", runs - failed, runs);
         if (report != null) {
             Path target = report.isAbsolute() ? report : base.resolve(report);
-            ReportBlocks.write(target, orphans ? ORPHANS_BLOCK : BLOCK, Chaos.render(machine, theSeed, orphans, outcomes, minutes,
-                    loadBefore, MachineInfo.loadAverageNow()));
+            String block = orphans ? ORPHANS_BLOCK : BLOCK;
+            Path handNotes = notes != null ? notes : base.resolve("bench/" + block + "-notes.md");
+            String written = Files.isRegularFile(handNotes) ? Files.readString(handNotes, StandardCharsets.UTF_8) : "";
+            ReportBlocks.write(target, block, Chaos.render(machine, theSeed, orphans,
+                    outcomes, minutes, loadBefore, MachineInfo.loadAverageNow()) + "\n" + written.strip());
             System.err.printf("wrote %s%n", target);
         }
         return failed == 0 ? 0 : 1;

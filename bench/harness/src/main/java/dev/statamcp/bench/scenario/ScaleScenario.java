@@ -98,6 +98,12 @@ public final class ScaleScenario implements Scenario {
         } catch (Exception e) {
             out.add(Measurement.failed(ID, ENGINE, false, String.valueOf(e.getMessage())));
         }
+        if (out.stream().allMatch(Measurement::succeeded)) {
+            details.append(String.format(Locale.ROOT, "- Throughput, %s / %s: %.2f× (per-job latency is not like for"
+                            + " like: the engine alone gets every run at once, the server's clients one call at a"
+                            + " time).%n", OURS, ENGINE,
+                    out.get(0).throughputPerSecond() / out.get(1).throughputPerSecond()));
+        }
         return out;
     }
 
