@@ -33,7 +33,7 @@ public enum Key {
             "a synchronous run returns 'still running' with the job id after this long (0 = wait to the end)"),
     TIMEOUT_SECONDS("timeout_seconds", null, "0", "default time limit of a job (0 = none)"),
     PROGRESS_SECONDS("progress_seconds", null, "5", "progress is sent at least this often while a call waits"),
-    CANCEL_GRACE_SECONDS("cancel_grace_seconds", null, "3", "time a Break may take before Stata is killed"),
+    CANCEL_GRACE_SECONDS("cancel_grace_seconds", null, "2", "time a Break may take before Stata is killed"),
     DRAIN_SECONDS("drain_seconds", null, "1800", "on stdin EOF, running jobs may finish for this long"),
     GRAPH_WIDTH("graph_width", null, "800", "width in pixels of graphs returned as images"),
     MAX_OUTPUT_CHARS("max_output_chars", null, "40000", "output text limit of a result (head and tail kept)"),

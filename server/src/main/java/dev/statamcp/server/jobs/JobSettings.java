@@ -14,7 +14,7 @@ import java.time.Duration;
 public record JobSettings(Duration defaultTimeout, Duration cancelGrace, Duration persistEvery, Duration keepFor,
                           int keepAtMost) {
     public static JobSettings defaults() {
-        return new JobSettings(null, Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofDays(30), 5000);
+        return new JobSettings(null, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofDays(30), 5000);
     }
 
     public JobSettings withDefaultTimeout(Duration timeout) {

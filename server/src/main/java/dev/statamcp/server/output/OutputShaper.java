@@ -125,34 +125,41 @@ public final class OutputShaper {
     }
 
     static ShapedOutput limit(List<String> lines, long totalLines, int maxChars, String fullLogUri, long gap) {
-        long size = 0;
+        String gapLine = omission(gap, fullLogUri);
+        long size = -1; // the joined text has one newline fewer than lines
         for (String l : lines) {
-            size += l.length() + 1;
+            size += shownLength(l, gapLine) + 1;
         }
         if (size <= maxChars) {
             // Everything fits but lines were never kept: say where they are.
-            String pointer = omission(gap, fullLogUri);
-            List<String> shown = lines.stream().map(l -> GAP.equals(l) ? pointer : l).toList();
+            List<String> shown = lines.stream().map(l -> GAP.equals(l) ? gapLine : l).toList();
             return new ShapedOutput(String.join("\n", shown), totalLines, (int) Math.min(gap, Integer.MAX_VALUE),
                     gap > 0);
         }
-        int headBudget = (int) (maxChars * HEAD_SHARE);
-        int tailBudget = maxChars - headBudget;
+        // The omission line goes between head and tail: its room comes out of the limit first, sized for the
+        // largest count it can show, so that head + line + tail never exceed maxChars. (A limit too small to hold
+        // that line cannot be kept anyway; the tools accept no limit below 1000.)
+        int budget = maxChars - omission(lines.size() + gap, fullLogUri).length();
+        if (budget < maxChars / 2) {
+            budget = maxChars;
+        }
+        int headBudget = (int) (budget * HEAD_SHARE);
+        int tailBudget = budget - headBudget;
         int head = 0;
         int used = 0;
-        while (head < lines.size() && used + lines.get(head).length() + 1 <= headBudget) {
-            used += lines.get(head++).length() + 1;
+        while (head < lines.size() && used + shownLength(lines.get(head), gapLine) + 1 <= headBudget) {
+            used += shownLength(lines.get(head++), gapLine) + 1;
         }
         int tail = lines.size();
         used = 0;
-        while (tail > head && used + lines.get(tail - 1).length() + 1 <= tailBudget) {
-            used += lines.get(--tail).length() + 1;
+        while (tail > head && used + shownLength(lines.get(tail - 1), gapLine) + 1 <= tailBudget) {
+            used += shownLength(lines.get(--tail), gapLine) + 1;
         }
         if (tail == lines.size() && tail > head) {
             // The last line alone is longer than the tail budget: keep its end, where an error message would be.
             String last = lines.get(tail - 1);
             lines = new ArrayList<>(lines);
-            lines.set(tail - 1, "…" + last.substring(last.length() - Math.max(1, tailBudget - 1)));
+            lines.set(tail - 1, "…" + last.substring(last.length() - Math.max(1, tailBudget - 2)));
             tail--;
         }
         long omitted = tail - head;
@@ -161,13 +168,17 @@ public final class OutputShaper {
         }
         StringBuilder sb = new StringBuilder(maxChars + 200);
         for (int i = 0; i < head; i++) {
-            sb.append(GAP.equals(lines.get(i)) ? omission(gap, fullLogUri) : lines.get(i)).append('\n');
+            sb.append(GAP.equals(lines.get(i)) ? gapLine : lines.get(i)).append('\n');
         }
         sb.append(omission(omitted, fullLogUri));
         for (int i = tail; i < lines.size(); i++) {
-            sb.append('\n').append(GAP.equals(lines.get(i)) ? omission(gap, fullLogUri) : lines.get(i));
+            sb.append('\n').append(GAP.equals(lines.get(i)) ? gapLine : lines.get(i));
         }
         return new ShapedOutput(sb.toString(), totalLines, (int) Math.min(omitted, Integer.MAX_VALUE), true);
+    }
+
+    private static int shownLength(String line, String gapLine) {
+        return GAP.equals(line) ? gapLine.length() : line.length();
     }
 
     private static String omission(long lines, String fullLogUri) {

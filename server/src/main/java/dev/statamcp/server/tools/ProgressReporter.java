@@ -16,13 +16,24 @@ import java.util.List;
  * <p>Progress values must increase. With a known total the value is the number of commands reached (the one
  * running counts), plus a fraction that grows towards (never reaches) the next one on each heartbeat; without a
  * total it is the elapsed time in seconds. Not thread-safe: the waiting thread alone calls it.
+ *
+ * <p>New output goes out as {@code notifications/message} much sooner than progress (every {@link #LOG_GAP}), so
+ * the client sees a line within a few tens of milliseconds; in a flood each message carries at most
+ * {@link #MAX_LOG_CHARS} and counts the lines left out, because the job's log file has them all and a client
+ * drowned in notifications helps nobody (nor does the memory they would take here).
  */
 final class ProgressReporter {
+    static final Duration LOG_GAP = Duration.ofMillis(50);
+    static final int MAX_LOG_CHARS = 32_000;
+
     private final RequestContext context;
     private final Duration minGap;
     private final Duration heartbeat;
     private final Instant started;
     private final List<String> pendingLines = new ArrayList<>();
+    private int pendingChars;
+    private long linesLeftOut;
+    private Instant lastLogSent = Instant.EPOCH;
 
     private Instant lastSent = Instant.EPOCH;
     private boolean dirty;
@@ -53,7 +64,12 @@ final class ProgressReporter {
     }
 
     void line(String text, boolean echo) {
-        pendingLines.add(text);
+        if (pendingChars + text.length() + 1 <= MAX_LOG_CHARS) {
+            pendingLines.add(text);
+            pendingChars += text.length() + 1;
+        } else {
+            linesLeftOut++;
+        }
         if (text.chars().anyMatch(Character::isLetterOrDigit)) {
             // A command's echo reads best without Stata's prompt: "regress y x", not ". regress y x".
             String shown = echo && text.startsWith(". ") ? text.substring(2) : text;
@@ -66,11 +82,19 @@ final class ProgressReporter {
     Duration untilDue(Instant now) {
         Duration sinceLast = Duration.between(lastSent, now);
         Duration due = dirty ? minGap.minus(sinceLast) : heartbeat.minus(sinceLast);
+        if (hasPendingOutput()) {
+            Duration logDue = LOG_GAP.minus(Duration.between(lastLogSent, now));
+            due = logDue.compareTo(due) < 0 ? logDue : due;
+        }
         return due.isNegative() ? Duration.ZERO : due;
     }
 
-    /** Sends what is due: a burst's progress (throttled) or a heartbeat. */
+    /** Sends what is due: new output, a burst's progress (throttled) or a heartbeat. */
     void tick(Instant now) {
+        if (hasPendingOutput() && Duration.between(lastLogSent, now).compareTo(LOG_GAP) >= 0) {
+            flushLines();
+            lastLogSent = now;
+        }
         Duration sinceLast = Duration.between(lastSent, now);
         boolean burstDue = dirty && sinceLast.compareTo(minGap) >= 0;
         boolean heartbeatDue = sinceLast.compareTo(heartbeat) >= 0;
@@ -88,12 +112,22 @@ final class ProgressReporter {
         flushLines();
     }
 
+    private boolean hasPendingOutput() {
+        return !pendingLines.isEmpty() || linesLeftOut > 0;
+    }
+
     private void flushLines() {
-        if (pendingLines.isEmpty()) {
+        if (!hasPendingOutput()) {
             return;
         }
-        context.log(LogLevel.INFO, "stata", String.join("\n", pendingLines));
+        String text = String.join("\n", pendingLines);
+        if (linesLeftOut > 0) {
+            text += (text.isEmpty() ? "" : "\n") + "… " + linesLeftOut + " more lines in the job's log …";
+        }
+        context.log(LogLevel.INFO, "stata", text);
         pendingLines.clear();
+        pendingChars = 0;
+        linesLeftOut = 0;
     }
 
     private void sendProgress(Instant now) {

@@ -96,7 +96,7 @@ class OutputShaperTest {
 
         ShapedOutput shaped = OutputShaper.shape(lines, OutputMode.COMPACT, true, 40_000, "stata://jobs/j1/log");
         assertThat(shaped.truncated()).isTrue();
-        assertThat(shaped.text().length()).isLessThanOrEqualTo(40_000 + 200);
+        assertThat(shaped.text().length()).isLessThanOrEqualTo(40_000);
         assertThat(shaped.text()).startsWith("line 1 of a long run");
         assertThat(shaped.text()).endsWith("bad_var not found\nr(111);");
         assertThat(shaped.text()).containsPattern("… \\d+ lines omitted — full log: stata://jobs/j1/log …");
@@ -109,7 +109,7 @@ class OutputShaperTest {
         List<LogLine> lines = List.of(out("start"), out("x".repeat(100_000) + " the end"));
         ShapedOutput shaped = OutputShaper.shape(lines, OutputMode.FULL, true, 1_000, "u");
         assertThat(shaped.text()).startsWith("start\n").endsWith(" the end");
-        assertThat(shaped.text().length()).isLessThan(1_200);
+        assertThat(shaped.text().length()).isLessThanOrEqualTo(1_000);
     }
 
     @Test
@@ -124,5 +124,24 @@ class OutputShaperTest {
         assertThat(tight.truncated()).isTrue();
         assertThat(tight.omittedLines()).isGreaterThanOrEqualTo(1000);
         assertThat(tight.text()).endsWith("r(111);").contains(tight.omittedLines() + " lines omitted");
+    }
+
+    @Test
+    void aCutTextNeverExceedsTheLimitWhateverTheLineLengths() {
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 300; round++) {
+            List<LogLine> lines = new ArrayList<>();
+            int n = 1 + random.nextInt(3000);
+            for (int i = 0; i < n; i++) {
+                lines.add(out("v".repeat(random.nextInt(random.nextBoolean() ? 20 : 400)) + i));
+            }
+            int limit = 1000 + random.nextInt(40_000);
+            long gap = random.nextBoolean() ? random.nextInt(1_000_000) : 0;
+            ShapedOutput shaped = gap > 0
+                    ? OutputShaper.shape(lines, OutputMode.FULL, false, limit, "stata://jobs/j0123456789/log", gap,
+                            random.nextInt(n))
+                    : OutputShaper.shape(lines, OutputMode.FULL, false, limit, "stata://jobs/j0123456789/log");
+            assertThat(shaped.text().length()).as("round %d, limit %d", round, limit).isLessThanOrEqualTo(limit);
+        }
     }
 }
