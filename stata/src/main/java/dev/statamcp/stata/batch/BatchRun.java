@@ -125,7 +125,18 @@ public final class BatchRun implements RunHandle {
         } catch (IOException e) {
             // reported through the verdict below: the log could not be read
         }
+        stopSurvivors();
         finish(raw);
+    }
+
+    /**
+     * Stata ended, but real Stata leaves an engine process behind in its group, and nothing else will ever stop
+     * it: end the group (TERM, then KILL after the grace). The group cannot have been reused while members live.
+     */
+    private void stopSurvivors() {
+        if (kill == null && group.isPresent() && process.isPresent() && !group.get().isEmpty()) {
+            ProcessKiller.kill(group, process.get(), record.platform(), killGrace);
+        }
     }
 
     private LogTailer open(java.nio.file.Path p) {

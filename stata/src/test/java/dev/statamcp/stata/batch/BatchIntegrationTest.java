@@ -141,6 +141,16 @@ class BatchIntegrationTest {
     }
 
     @Test
+    void aNormalEndLeavesNoProcessOfTheGroupEither() throws Exception {
+        BatchRun run = runner.start(request(doFile("short.do", "display \"done\"\n"))
+                .withEnvironment(Map.of("FAKESTATA_SPAWN_ORPHAN", "1")));
+        ProcessGroup group = new ProcessGroup(run.record().pid(), dev.statamcp.stata.process.Platform.current());
+        RunResult r = await(run);
+        assertThat(r.succeeded()).as(r.text()).isTrue();
+        assertThat(group.livingMembers()).as("the engine process the emulator left behind").isEmpty();
+    }
+
+    @Test
     void aDetachedRunIsAdoptedFromItsRecordAndFinishedAfterwards() throws Exception {
         BatchRun first = runner.start(request(doFile("adopt.do",
                 "display \"one\"\nsleep 1500\ndisplay \"two\"\n")));
