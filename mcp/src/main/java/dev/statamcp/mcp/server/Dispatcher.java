@@ -13,14 +13,16 @@ import dev.statamcp.mcp.session.McpSession;
 import dev.statamcp.mcp.session.MessageChannel;
 import dev.statamcp.mcp.session.ProtocolVersion;
 import dev.statamcp.mcp.tools.ToolCall;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Routes messages to the lifecycle, the features and the application's extra methods. Cheap built-in methods are
- * answered on the transport's thread; anything that runs application code goes to a worker thread, so the transport
- * keeps reading (and a cancellation can arrive) while it runs.
+ * answered on the transport's thread; anything that runs application code is started on the executor the transport
+ * passes, which never runs it on a thread the transport needs for reading, so the transport keeps reading (and a
+ * cancellation can arrive) while it runs.
  */
 final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -37,9 +39,9 @@ final class Dispatcher {
         this.server = server;
     }
 
-    void handle(McpSession session, JsonRpcMessage message, MessageChannel reply) {
+    void handle(McpSession session, JsonRpcMessage message, MessageChannel reply, Executor calls) {
         if (message instanceof JsonRpcMessage.Request request) {
-            handleRequest(session, request, reply);
+            handleRequest(session, request, reply, calls);
         } else if (message instanceof JsonRpcMessage.Notification notification) {
             handleNotification(session, notification);
         } else if (message instanceof JsonRpcMessage.Response response) {
@@ -51,9 +53,10 @@ final class Dispatcher {
         }
     }
 
-    private void handleRequest(McpSession session, JsonRpcMessage.Request request, MessageChannel reply) {
+    private void handleRequest(McpSession session, JsonRpcMessage.Request request, MessageChannel reply,
+                               Executor calls) {
         try {
-            JsonNode inline = answerInline(session, request, reply);
+            JsonNode inline = answerInline(session, request, reply, calls);
             if (inline != null) {
                 reply.complete(Messages.result(request.id(), inline));
             }
@@ -66,7 +69,8 @@ final class Dispatcher {
     }
 
     /** Answers built-in methods directly, or starts worker-thread work and returns null. */
-    private JsonNode answerInline(McpSession session, JsonRpcMessage.Request request, MessageChannel reply) {
+    private JsonNode answerInline(McpSession session, JsonRpcMessage.Request request, MessageChannel reply,
+                                  Executor calls) {
         String method = request.method();
         ObjectNode params = request.paramsObject();
         if (method.startsWith("notifications/")) {
@@ -90,7 +94,7 @@ final class Dispatcher {
             case "tools/call": {
                 requireCapability("tools", method);
                 ToolCall call = server.toolsFeature.prepare(params);
-                startWork(session, request, reply, context -> server.toolsFeature.call(call, context));
+                startWork(session, request, reply, calls, context -> server.toolsFeature.call(call, context));
                 return null;
             }
             case "resources/list":
@@ -101,7 +105,7 @@ final class Dispatcher {
                 return server.resourcesFeature.listTemplates(params);
             case "resources/read":
                 requireCapability("resources", method);
-                startWork(session, request, reply, context -> server.resourcesFeature.read(params, context));
+                startWork(session, request, reply, calls, context -> server.resourcesFeature.read(params, context));
                 return null;
             case "resources/subscribe":
                 requireCapability("resources", method);
@@ -114,11 +118,11 @@ final class Dispatcher {
                 return server.promptsFeature.list(params);
             case "prompts/get":
                 requireCapability("prompts", method);
-                startWork(session, request, reply, context -> server.promptsFeature.get(params, context));
+                startWork(session, request, reply, calls, context -> server.promptsFeature.get(params, context));
                 return null;
             case "completion/complete":
                 requireCapability("completions", method);
-                startWork(session, request, reply, context -> server.completionFeature.complete(params));
+                startWork(session, request, reply, calls, context -> server.completionFeature.complete(params));
                 return null;
             case "logging/setLevel":
                 return setLevel(session, params);
@@ -127,7 +131,7 @@ final class Dispatcher {
                 if (handler == null) {
                     throw new McpException(JsonRpcError.methodNotFound(method));
                 }
-                startWork(session, request, reply, context -> handler.handle(params, context));
+                startWork(session, request, reply, calls, context -> handler.handle(params, context));
                 return null;
         }
     }
@@ -169,14 +173,15 @@ final class Dispatcher {
         }
     }
 
-    private void startWork(McpSession session, JsonRpcMessage.Request request, MessageChannel reply, Work work) {
+    private void startWork(McpSession session, JsonRpcMessage.Request request, MessageChannel reply, Executor calls,
+                           Work work) {
         CallContext context = new CallContext(session, reply, request.id(), request.method(), request.paramsObject());
         if (!session.registerCall(request.id(), context)) {
             throw new McpException(JsonRpcError.invalidRequest("a request with id " + request.id()
                     + " is still in progress; each request needs an id not in use"));
         }
         try {
-            server.executor.execute(() -> runWork(session, request, context, work));
+            calls.execute(() -> runWork(session, request, context, work));
         } catch (RejectedExecutionException e) {
             session.unregisterCall(request.id(), context);
             throw new McpException(JsonRpcError.internal("the server is shutting down and accepts no new work"));
@@ -184,9 +189,8 @@ final class Dispatcher {
     }
 
     private void runWork(McpSession session, JsonRpcMessage.Request request, CallContext context, Work work) {
-        Thread thread = Thread.currentThread();
-        String threadName = thread.getName();
-        thread.setName(threadName + " " + request.method() + " id=" + request.id());
+        // The thread is not renamed for the call: a native thread-name change per call costs two system calls,
+        // and a thread dump shows what a call thread runs in its stack anyway.
         ObjectNode response;
         try {
             response = Messages.result(request.id(), work.run(context));
@@ -199,7 +203,6 @@ final class Dispatcher {
             response = Messages.error(request.id(), JsonRpcError.internal(describe(e)));
         } finally {
             session.unregisterCall(request.id(), context);
-            thread.setName(threadName);
             Thread.interrupted(); // a pooled thread must not carry an interrupt into the next call
         }
         // A cancelled request gets no response (the client has stopped waiting for it).

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -56,6 +57,8 @@ public final class McpServer {
     final ExecutorService executor;
     final int maxMessageBytes;
     private final Set<McpSession> sessions = ConcurrentHashMap.newKeySet();
+    /** Threads of a transport running a call themselves (see {@link KeptCall#runHere()}), for {@link #shutdownNow()}. */
+    private final Set<Thread> inlineCallThreads = ConcurrentHashMap.newKeySet();
     private final Dispatcher dispatcher;
 
     private McpServer(Builder builder) {
@@ -95,7 +98,26 @@ public final class McpServer {
 
     /** Handles one received message; answers go to {@code reply} (possibly later, from a worker thread). */
     public void handle(McpSession session, JsonRpcMessage message, MessageChannel reply) {
-        dispatcher.handle(session, message, reply);
+        dispatcher.handle(session, message, reply, executor);
+    }
+
+    /**
+     * Handles one received message, starting the calls it makes (application code: tool handlers, extra methods,
+     * resource reads, prompts, completions) on {@code calls}, for example a {@link KeptCall}. {@code calls} must
+     * never run them on a thread the transport needs to go on receiving, nor queue them behind one another.
+     */
+    public void handle(McpSession session, JsonRpcMessage message, MessageChannel reply, Executor calls) {
+        dispatcher.handle(session, message, reply, calls);
+    }
+
+    /** The executor calls run on (the builder's, or a thread per call); transports may run their own tasks on it. */
+    public Executor executor() {
+        return executor;
+    }
+
+    /** A fresh {@link KeptCall} for the calls of one received message. */
+    public KeptCall keptCall() {
+        return new KeptCall(executor, inlineCallThreads);
     }
 
     /** Closes a session: tells the listeners, but leaves its running calls alone (the application decides). */
@@ -178,6 +200,7 @@ public final class McpServer {
     /** Stops the call executor without waiting; running handlers are interrupted. */
     public void shutdownNow() {
         executor.shutdownNow();
+        inlineCallThreads.forEach(Thread::interrupt);
     }
 
     private void broadcast(String method) {

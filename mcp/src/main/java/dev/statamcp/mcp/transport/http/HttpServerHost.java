@@ -37,6 +37,7 @@ public final class HttpServerHost implements AutoCloseable {
         }
     }
 
+    private static final int MAX_THREADS = 10_000;
     private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "::1");
 
     private final Config config;
@@ -53,7 +54,9 @@ public final class HttpServerHost implements AutoCloseable {
                     + " without a token: anyone on the network could run code. Set --token or STATA_MCP_TOKEN,"
                     + " or bind 127.0.0.1.");
         }
-        QueuedThreadPool threads = new QueuedThreadPool(200, 4);
+        // Calls run on the request thread that received them (see McpHttpHandler) and may block for hours, so the
+        // pool must not cap them: threads are made on demand and end after a minute idle, as a cached pool's do.
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
         threads.setName("mcp-http");
         threads.setDaemon(true);
         server = new Server(threads);

@@ -7,6 +7,7 @@ import dev.statamcp.mcp.jsonrpc.JsonRpcMessage;
 import dev.statamcp.mcp.jsonrpc.MessageParser;
 import dev.statamcp.mcp.jsonrpc.Messages;
 import dev.statamcp.mcp.server.BatchCollector;
+import dev.statamcp.mcp.server.KeptCall;
 import dev.statamcp.mcp.server.McpServer;
 import dev.statamcp.mcp.session.McpSession;
 import dev.statamcp.mcp.session.ProtocolVersion;
@@ -62,6 +63,7 @@ public final class McpHttpHandler extends Handler.Abstract {
     private final Options options;
     private final Map<String, HttpSession> sessions = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
+    private JsonWindowTimer jsonWindow;
 
     public McpHttpHandler(McpServer server) {
         this(server, Options.defaults());
@@ -90,6 +92,7 @@ public final class McpHttpHandler extends Handler.Abstract {
         });
         long keepAlive = options.keepAliveInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::housekeeping, keepAlive, keepAlive, TimeUnit.MILLISECONDS);
+        jsonWindow = new JsonWindowTimer(scheduler, options.jsonWindow().toMillis());
         super.doStart();
     }
 
@@ -174,6 +177,9 @@ public final class McpHttpHandler extends Handler.Abstract {
             return;
         }
         SseStream stream = session.newRequestStream(response, callback);
+        // A call this request starts runs on this (Jetty request) thread once the message is dealt with: the answer
+        // goes out without waiting for another thread to wake up. Jetty has other threads to go on serving.
+        KeptCall calls = server.keptCall();
         if (parsed.batch()) {
             if (!ProtocolVersion.allowsBatches(session.mcp().protocolVersion())) {
                 stream.complete(Messages.error(null, JsonRpcError.invalidRequest("JSON-RPC batches are not accepted with protocol "
@@ -183,12 +189,15 @@ public final class McpHttpHandler extends Handler.Abstract {
             BatchCollector batch = new BatchCollector((int) answered, stream, stream::completeBatch);
             for (JsonRpcMessage message : messages) {
                 boolean answers = message instanceof JsonRpcMessage.Request || message instanceof JsonRpcMessage.Invalid;
-                server.handle(session.mcp(), message, answers ? batch.entryChannel() : session.standalone());
+                server.handle(session.mcp(), message, answers ? batch.entryChannel() : session.standalone(), calls);
             }
         } else {
-            server.handle(session.mcp(), parsed.single(), stream);
+            server.handle(session.mcp(), parsed.single(), stream, calls);
         }
-        scheduler.schedule(stream::upgradeIfPending, options.jsonWindow().toMillis(), TimeUnit.MILLISECONDS);
+        if (!stream.isFinished()) {
+            jsonWindow.watch(stream); // answered inline (a ping, a list) needs no timer
+        }
+        calls.runHere();
     }
 
     private void initialize(JsonRpcMessage.Request request, Response response, Callback callback) {

@@ -47,6 +47,34 @@ class HttpStreamsTest {
         }
     }
 
+    /** One timer serves every POST's JSON window: quick answers before a slow one must not make it miss its upgrade. */
+    @Test
+    void aSlowAnswerAfterManyQuickOnesStillTurnsIntoAnEventStream() throws Exception {
+        McpServer server = ConformanceFixture.builder().requestHandler("sleep", (params, ctx) -> {
+            Thread.sleep(params.path("ms").asLong());
+            return params;
+        }).build();
+        try (FixtureHttpServer fixture = FixtureHttpServer.start(server, 0, QUICK)) {
+            RawHttpClient client = new RawHttpClient(fixture.url());
+            client.initialize("2025-11-25");
+            for (int round = 0; round < 2; round++) { // the second round finds the timer already armed or asleep
+                long quickUntil = System.nanoTime() + Duration.ofMillis(150).toNanos(); // within QUICK's 200 ms window
+                int id = 100 * round;
+                while (System.nanoTime() < quickUntil) {
+                    HttpResponse<String> quick = client.post("{\"jsonrpc\":\"2.0\",\"id\":" + ++id
+                            + ",\"method\":\"sleep\",\"params\":{\"ms\":1}}", Map.of());
+                    assertThat(quick.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+                }
+                HttpResponse<InputStream> slow = client.postStream(
+                        "{\"jsonrpc\":\"2.0\",\"id\":" + ++id + ",\"method\":\"sleep\",\"params\":{\"ms\":700}}");
+                assertThat(slow.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+                try (RawHttpClient.EventReader reader = new RawHttpClient.EventReader(slow.body())) {
+                    assertThat(reader.nextMessage().json().at("/result/ms").asInt()).isEqualTo(700);
+                }
+            }
+        }
+    }
+
     @Test
     void aClientThatStopsReadingNeverBlocksTheHandler() throws Exception {
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
