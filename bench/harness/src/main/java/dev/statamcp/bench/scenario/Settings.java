@@ -21,7 +21,7 @@ public record Settings(boolean quick, int startupRuns, int startupWarmup, int ca
      * @param steadyLines      output-latency lines written ten a second
      * @param bursts           output-latency bursts of ten lines, half a second apart
      * @param volumeBytes      output of the volume figure's job
-     * @param volumeRuns       runs of the volume job, through the server and alone, alternating (one in the full
+     * @param volumeRuns       runs of the volume job, through the server and alone, alternating (two in the full
      *                         run: a gigabyte takes minutes per subject on the shared two-core machine)
      * @param scaleSessions    Stata sessions of the scale figure
      * @param scaleJobs        jobs per session in the scale figure
@@ -34,7 +34,7 @@ public record Settings(boolean quick, int startupRuns, int startupWarmup, int ca
 
     public static Settings full() {
         return new Settings(false, 20, 2, 10_000, 3_000, 16, 10,
-                new Jobs(20, 150, 20, 1L << 30, 1, 16, 50, 20, 5));
+                new Jobs(20, 150, 20, 1L << 30, 2, 16, 50, 20, 5));
     }
 
     public static Settings smoke() {
