@@ -32,8 +32,8 @@ public final class CancelScenario implements Scenario {
     static final String OURS = "stata-mcp";
     static final String OURS_SHORT_GRACE = "stata-mcp, grace 1 s";
     static final String ENGINE = "engine-alone";
-    /** The server's default {@code cancel_grace_seconds}. */
-    static final int DEFAULT_GRACE_SECONDS = 3;
+    /** The server's default {@code cancel_grace_seconds} (server/.../config/Key.java). */
+    static final int DEFAULT_GRACE_SECONDS = 2;
 
     /** Which end of the cancel path is timed. */
     public enum CancelPath {
