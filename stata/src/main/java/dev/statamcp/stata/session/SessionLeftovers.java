@@ -7,13 +7,16 @@ import dev.statamcp.stata.process.LaunchedProcess;
 import dev.statamcp.stata.process.Platform;
 import dev.statamcp.stata.process.ProcessGroup;
 import dev.statamcp.stata.process.ProcessKiller;
+import dev.statamcp.stata.process.Signal;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +79,8 @@ public final class SessionLeftovers {
                     LOG.info("stopped Stata (pid {}) left running by a server that is gone (pid {}){}",
                             stata.get().pid(), owner.path("server_pid").asLong(),
                             report.survivors().isEmpty() ? "" : "; still alive: " + report.survivors());
+                } else if (owner.has("pgid") && stopOrphanedGroup(owner.get("pgid").asLong(), dir, grace)) {
+                    stopped++;
                 }
                 ProcessCleanup.deleteTree(dir);
             }
@@ -83,6 +88,48 @@ public final class SessionLeftovers {
             LOG.warn("cannot sweep old session folders in {}: {}", tempRoot, e.getMessage());
         }
         return stopped;
+    }
+
+    /**
+     * Stata itself may be gone (its stdin closed when the server died) while the engine process it leaves in its
+     * group lives on. With the leader gone the group id alone proves nothing, so the group is stopped only if
+     * every member still carries this session's {@code STATATMP} in its environment (Linux, where that can be
+     * read; elsewhere such a group is left alone).
+     */
+    private static boolean stopOrphanedGroup(long pgid, Path sessionDir, Duration grace) {
+        if (Platform.current() != Platform.LINUX || pgid <= 1) {
+            return false;
+        }
+        ProcessGroup group = new ProcessGroup(pgid, Platform.LINUX);
+        List<Long> members = group.livingMembers();
+        String marker = "STATATMP=" + sessionDir.resolve("tmp");
+        if (members.isEmpty() || !members.stream().allMatch(pid -> environmentHas(pid, marker))) {
+            return false;
+        }
+        group.signal(Signal.TERM);
+        Instant deadline = Instant.now().plus(grace);
+        while (!group.isEmpty() && Instant.now().isBefore(deadline)) {
+            LockSupport.parkNanos(20_000_000);
+        }
+        if (!group.isEmpty()) {
+            group.signal(Signal.KILL);
+        }
+        LOG.info("stopped what Stata left in process group {} after its server died: pids {}", pgid, members);
+        return true;
+    }
+
+    private static boolean environmentHas(long pid, String entry) {
+        try {
+            byte[] env = Files.readAllBytes(Path.of("/proc/" + pid + "/environ"));
+            for (String e : new String(env, java.nio.charset.StandardCharsets.UTF_8).split("\0")) {
+                if (e.equals(entry)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** True when the process with that pid runs and started when recorded (pids are reused). */

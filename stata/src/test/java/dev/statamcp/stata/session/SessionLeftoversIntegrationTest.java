@@ -56,4 +56,28 @@ class SessionLeftoversIntegrationTest {
         assertThat(folder).doesNotExist();
         orphaned.close();
     }
+
+    @Test
+    void whenStataItselfIsGoneTheEngineProcessItLeftInItsGroupIsStoppedToo() throws Exception {
+        StataSession orphaned = session("leaderless");
+        assertThat(await(orphaned.submit(RunRequest.of("display 1"))).succeeded()).isTrue();
+        Path folder = folderOf(tmp.resolve("sessions"));
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode owner = (ObjectNode) json.readTree(Files.readString(folder.resolve(SessionLeftovers.FILE)));
+        long stataPid = owner.get("stata_pid").asLong();
+        var group = new dev.statamcp.stata.process.ProcessGroup(owner.get("pgid").asLong(),
+                dev.statamcp.stata.process.Platform.current());
+        // Stata ends (as it does when a dead server's pipe closes); the process it left in its group lives on.
+        ProcessHandle.of(stataPid).orElseThrow().destroyForcibly();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> ProcessHandle.of(stataPid).map(h -> !h.isAlive()).orElse(true));
+        assertThat(group.livingMembers()).as("the emulator's engine stand-in").isNotEmpty();
+
+        owner.put("server_pid", 999_999_999L);
+        Files.writeString(folder.resolve(SessionLeftovers.FILE), json.writeValueAsString(owner));
+        assertThat(SessionLeftovers.sweep(tmp.resolve("sessions"), Duration.ofSeconds(1))).isEqualTo(1);
+        assertThat(group.isEmpty()).isTrue();
+        assertThat(folder).doesNotExist();
+        orphaned.close();
+    }
 }
