@@ -34,6 +34,11 @@ public record BatchRecord(String runId, long pid, Optional<Instant> processStart
                           List<String> args, Path workingDirectory, List<Path> logCandidates, Path stdoutFile, Path stderrFile,
                           Platform platform) {
 
+    /** The run's private STATATMP: it also marks the processes of the run (see {@code LeaderlessGroup}). */
+    public Path tempDir() {
+        return stdoutFile.getParent().resolve("batch-" + runId + ".tmp");
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .registerModule(new Jdk8Module())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -10,6 +10,7 @@ import dev.statamcp.stata.log.LogTailer;
 import dev.statamcp.stata.log.OutputBuffer;
 import dev.statamcp.stata.log.OutputLine;
 import dev.statamcp.stata.process.KillReport;
+import dev.statamcp.stata.process.LeaderlessGroup;
 import dev.statamcp.stata.process.Platform;
 import dev.statamcp.stata.process.ProcessGroup;
 import dev.statamcp.stata.process.ProcessKiller;
@@ -134,8 +135,21 @@ public final class BatchRun implements RunHandle {
      * it: end the group (TERM, then KILL after the grace). The group cannot have been reused while members live.
      */
     private void stopSurvivors() {
-        if (kill == null && group.isPresent() && process.isPresent() && !group.get().isEmpty()) {
-            ProcessKiller.kill(group, process.get(), record.platform(), killGrace);
+        if (kill != null || group.isEmpty()) {
+            return;
+        }
+        if (process.isPresent()) {
+            if (!group.get().isEmpty()) {
+                ProcessKiller.kill(group, process.get(), record.platform(), killGrace);
+            }
+        } else {
+            // Adopted after Stata ended (no server was running): identify what is left by the run's STATATMP.
+            LeaderlessGroup.stop(record.pid(), "STATATMP=" + record.tempDir(), killGrace);
+        }
+        try {
+            java.nio.file.Files.deleteIfExists(record.tempDir()); // empty once Stata has cleaned up after itself
+        } catch (IOException e) {
+            // not empty or already gone: it stays with the run's other files
         }
     }
 

@@ -81,10 +81,12 @@ public final class BatchRunner {
                 request.doFile());
         BatchLogFinder finder = BatchLogFinder.beforeStart(logs);
         Path stdout = request.runDir().resolve("batch-" + runId + ".stdout");
+        Path tempDir = Files.createDirectories(request.runDir().resolve("batch-" + runId + ".tmp"));
         Path stderr = request.runDir().resolve("batch-" + runId + ".stderr");
         ProcessBuilder pb = new ProcessBuilder(command(request)).directory(request.workingDirectory().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        pb.environment().put("STATATMP", tempDir.toString());
         pb.environment().putAll(request.environment());
         Instant startedAt = Instant.now();
         LaunchedProcess launched;

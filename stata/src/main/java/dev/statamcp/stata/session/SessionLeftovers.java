@@ -4,19 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statamcp.stata.process.LaunchedProcess;
+import dev.statamcp.stata.process.LeaderlessGroup;
 import dev.statamcp.stata.process.Platform;
 import dev.statamcp.stata.process.ProcessGroup;
 import dev.statamcp.stata.process.ProcessKiller;
-import dev.statamcp.stata.process.Signal;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,46 +88,13 @@ public final class SessionLeftovers {
         return stopped;
     }
 
-    /**
-     * Stata itself may be gone (its stdin closed when the server died) while the engine process it leaves in its
-     * group lives on. With the leader gone the group id alone proves nothing, so the group is stopped only if
-     * every member still carries this session's {@code STATATMP} in its environment (Linux, where that can be
-     * read; elsewhere such a group is left alone).
-     */
+    /** Stata itself may be gone (its stdin closed when the server died) while its engine process lives on. */
     private static boolean stopOrphanedGroup(long pgid, Path sessionDir, Duration grace) {
-        if (Platform.current() != Platform.LINUX || pgid <= 1) {
-            return false;
+        boolean stopped = LeaderlessGroup.stop(pgid, "STATATMP=" + sessionDir.resolve("tmp"), grace);
+        if (stopped) {
+            LOG.info("stopped what Stata left in process group {} after its server died", pgid);
         }
-        ProcessGroup group = new ProcessGroup(pgid, Platform.LINUX);
-        List<Long> members = group.livingMembers();
-        String marker = "STATATMP=" + sessionDir.resolve("tmp");
-        if (members.isEmpty() || !members.stream().allMatch(pid -> environmentHas(pid, marker))) {
-            return false;
-        }
-        group.signal(Signal.TERM);
-        Instant deadline = Instant.now().plus(grace);
-        while (!group.isEmpty() && Instant.now().isBefore(deadline)) {
-            LockSupport.parkNanos(20_000_000);
-        }
-        if (!group.isEmpty()) {
-            group.signal(Signal.KILL);
-        }
-        LOG.info("stopped what Stata left in process group {} after its server died: pids {}", pgid, members);
-        return true;
-    }
-
-    private static boolean environmentHas(long pid, String entry) {
-        try {
-            byte[] env = Files.readAllBytes(Path.of("/proc/" + pid + "/environ"));
-            for (String e : new String(env, java.nio.charset.StandardCharsets.UTF_8).split("\0")) {
-                if (e.equals(entry)) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (IOException e) {
-            return false;
-        }
+        return stopped;
     }
 
     /** True when the process with that pid runs and started when recorded (pids are reused). */
