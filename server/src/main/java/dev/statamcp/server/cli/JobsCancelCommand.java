@@ -40,9 +40,8 @@ final class JobsCancelCommand implements Callable<Integer> {
         PrintStream out = System.out;
         PrintStream err = System.err;
         JobId jobId = JobsCommand.parse(id, spec);
-        Optional<JobsCommand.Store> opened = JobsCommand.Store.open(spec);
+        Optional<JobsCommand.Store> opened = JobsCommand.Store.openOrSay(spec);
         if (opened.isEmpty()) {
-            err.println("stata-mcp: " + JobsCommand.Store.none(spec));
             return 1;
         }
         Optional<ProcessOwner> owner;

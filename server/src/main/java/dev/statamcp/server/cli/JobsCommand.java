@@ -44,6 +44,15 @@ final class JobsCommand implements Runnable {
             return Optional.of(new Store(settings, folders, db, new JobStore(db)));
         }
 
+        /** Like {@link #open}, for commands that need a job: when there is no store, says so on stderr. */
+        static Optional<Store> openOrSay(CommandSpec spec) {
+            Optional<Store> opened = open(spec);
+            if (opened.isEmpty()) {
+                System.err.println("stata-mcp: " + none(spec));
+            }
+            return opened;
+        }
+
         static String none(CommandSpec spec) {
             return "no jobs yet: there is no job store in " + CliSettings.load(spec).path(Key.DATA_DIR)
                     + " (give another data directory with --data-dir)";

@@ -32,9 +32,8 @@ final class JobsShowCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = System.out;
         JobsCommand.parse(id, spec);
-        Optional<JobsCommand.Store> opened = JobsCommand.Store.open(spec);
+        Optional<JobsCommand.Store> opened = JobsCommand.Store.openOrSay(spec);
         if (opened.isEmpty()) {
-            System.err.println("stata-mcp: " + JobsCommand.Store.none(spec));
             return 1;
         }
         try (JobsCommand.Store store = opened.get()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.statamcp.server.cli.CliCapture.Run;
 import dev.statamcp.server.cli.jobs.ServerRegistry;
 import dev.statamcp.server.jobs.Job;
 import dev.statamcp.server.jobs.JobFolders;
@@ -18,8 +19,6 @@ import dev.statamcp.server.store.Database;
 import dev.statamcp.server.store.JobStore;
 import dev.statamcp.server.store.JobStore.Completion;
 import dev.statamcp.server.store.ProcessOwner;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -45,9 +44,6 @@ class JobsCommandsTest {
     JobStore store;
     final ProcessOwner me = ProcessOwner.current();
 
-    record Run(int exit, String out, String err) {
-    }
-
     @BeforeEach
     void open() {
         data = dir.resolve("data");
@@ -64,19 +60,7 @@ class JobsCommandsTest {
     private Run run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--data-dir", data.toString(), "--config", dir.resolve("none.toml").toString()));
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            int exit = Main.execute(all.toArray(String[]::new));
-            return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        return CliCapture.execute(all);
     }
 
     private Job insert(String doFile, String session, ProcessOwner owner) throws Exception {

@@ -2,15 +2,13 @@ package dev.statamcp.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.statamcp.server.cli.CliCapture.Run;
 import dev.statamcp.server.jobs.Job;
 import dev.statamcp.server.jobs.JobKind;
 import dev.statamcp.server.jobs.JobStatus;
 import dev.statamcp.server.store.Database;
 import dev.statamcp.server.store.JobStore;
 import dev.statamcp.server.store.JobStore.JobFilter;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,27 +24,12 @@ class RunCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
     private Run run(String... args) {
         List<String> all = new ArrayList<>(List.of("run"));
         all.addAll(List.of(args));
         all.addAll(List.of("--data-dir", dir.resolve("data").toString(), "--config", dir.resolve("none.toml").toString(),
                 "--progress", "plain"));
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            int exit = Main.execute(all.toArray(String[]::new));
-            return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        return CliCapture.execute(all);
     }
 
     private Path doFile(String name, String code) throws Exception {

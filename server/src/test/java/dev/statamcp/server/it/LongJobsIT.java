@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.statamcp.mcp.interop.RecordingTransport;
+import dev.statamcp.stata.process.Platform;
+import dev.statamcp.stata.process.ProcessGroup;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Files;
@@ -141,8 +143,7 @@ class LongJobsIT {
             call(client, "stata_run", Map.of("code", "global kept \"lost after a kill\""));
             long stataPid = structured(call(client, "stata_session", Map.of("action", "status")))
                     .at("/sessions/0/pid").asLong();
-            List<Long> group = ProcessHandle.allProcesses().filter(p -> pgid(p.pid()) == stataPid)
-                    .map(ProcessHandle::pid).toList();
+            List<Long> group = new ProcessGroup(stataPid, Platform.current()).livingMembers();
             assertThat(group).as("Stata and the engine process it leaves behind").hasSizeGreaterThanOrEqualTo(2);
 
             String id = structured(call(client, "stata_run", Map.of("code", "sleep 60000", "background", true)))
@@ -156,17 +157,6 @@ class LongJobsIT {
             McpSchema.CallToolResult after = call(client, "stata_run", Map.of("code", "display \"[$kept]\""));
             assertThat(structured(after).get("status").asText()).isEqualTo("succeeded");
             assertThat(((McpSchema.TextContent) after.content().get(0)).text()).contains("[]");
-        }
-    }
-
-    /** The process group of a process (Linux: field 5 of /proc/PID/stat), or -1. */
-    static long pgid(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[2]);
-        } catch (Exception e) {
-            return -1;
         }
     }
 
