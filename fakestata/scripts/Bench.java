@@ -15,7 +15,8 @@ import java.util.List;
  * roundtrip  console `display 1` sent one at a time, each answer awaited: wall time per round trip, and the
  *            emulator's own CPU time per command over a burst of 20,000 typed-ahead commands
  * flood      a loop printing ~1 GB: batch mode to the log file, and console mode to a stdout pipe plus a named
- *            log; reports MB/s and the emulator's peak resident memory
+ *            log; reports MB/s, the emulator's peak resident memory and the ratio to dd moving the same bytes in the
+ *            same run (to a file; to a file and through a pipe at once for the console)
  */
 public class Bench {
     static final Path LAUNCHER = Path.of("fakestata/bin/stata-mp").toAbsolutePath();
@@ -125,46 +126,79 @@ public class Bench {
             d.append('"').append(line).append('"').append(k < 9 ? " _n " : "");
         }
         Files.writeString(dir.resolve("flood.do"), "forvalues i = 1/" + n + " {\n" + d + "\n}\n");
-        long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(LAUNCHER.toString(), "-b", "-q", "do", "flood.do").directory(dir.toFile())
-                .start();
-        long peak = watchPeak(p);
-        p.waitFor();
-        double secs = (System.nanoTime() - t0) / 1e9;
-        long size = Files.size(dir.resolve("flood.log"));
-        System.out.printf("batch flood: %.0f MB log in %.1f s = %.0f MB/s, peak RSS %d MB%n", size / 1e6, secs,
-                size / 1e6 / secs, peak / 1024);
-        Files.delete(dir.resolve("flood.log"));
+        // Rounds alternate the emulator and dd, so that the load of a shared machine and the page cache's write-back
+        // weigh on both alike; medians of three.
+        List<Double> batch = new ArrayList<>();
+        List<Double> ddFile = new ArrayList<>();
+        List<Double> console = new ArrayList<>();
+        List<Double> ddBoth = new ArrayList<>();
+        long size = 0;
+        long peakBatch = 0;
+        long peakConsole = 0;
+        long piped = 0;
+        for (int round = 0; round < 3; round++) {
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(LAUNCHER.toString(), "-b", "-q", "do", "flood.do").directory(dir.toFile())
+                    .start();
+            peakBatch = Math.max(peakBatch, watchPeak(p));
+            p.waitFor();
+            batch.add((System.nanoTime() - t0) / 1e9);
+            size = Files.size(dir.resolve("flood.log"));
+            Files.delete(dir.resolve("flood.log"));
+            long blocks = size / 65536;
+            ddFile.add(shell(dir, "dd if=/dev/zero of=dd.out bs=64k count=" + blocks + " 2>/dev/null"));
+            Files.delete(dir.resolve("dd.out"));
 
-        t0 = System.nanoTime();
-        p = new ProcessBuilder(LAUNCHER.toString(), "-q").directory(dir.toFile()).start();
-        Process proc = p;
-        long[] stdoutBytes = {0};
-        Thread drain = new Thread(() -> {
-            byte[] buf = new byte[65536];
-            try (InputStream in = proc.getInputStream()) {
-                int r;
-                while ((r = in.read(buf)) > 0) {
-                    stdoutBytes[0] += r;
+            t0 = System.nanoTime();
+            Process c = new ProcessBuilder(LAUNCHER.toString(), "-q").directory(dir.toFile()).start();
+            long[] stdoutBytes = {0};
+            Thread drain = new Thread(() -> {
+                byte[] buf = new byte[65536];
+                try (InputStream in = c.getInputStream()) {
+                    int r;
+                    while ((r = in.read(buf)) > 0) {
+                        stdoutBytes[0] += r;
+                    }
+                } catch (Exception e) {
+                    // done
                 }
-            } catch (Exception e) {
-                // done
-            }
-        });
-        drain.start();
-        p.getOutputStream().write(("quietly log using run.log, text name(run)\nrun flood.do\n"
-                .replace("run flood.do", "do flood.do") + "quietly log close run\n").getBytes());
-        p.getOutputStream().close();
-        peak = watchPeak(p);
-        p.waitFor();
-        drain.join();
-        secs = (System.nanoTime() - t0) / 1e9;
-        size = Files.size(dir.resolve("run.log"));
-        System.out.printf("console flood: %.0f MB stdout pipe + %.0f MB named log in %.1f s = %.0f MB/s each, "
-                + "peak RSS %d MB%n", stdoutBytes[0] / 1e6, size / 1e6, secs, size / 1e6 / secs, peak / 1024);
-        Files.delete(dir.resolve("run.log"));
+            });
+            drain.start();
+            c.getOutputStream().write(("quietly log using run.log, text name(run)\ndo flood.do\n"
+                    + "quietly log close run\n").getBytes());
+            c.getOutputStream().close();
+            peakConsole = Math.max(peakConsole, watchPeak(c));
+            c.waitFor();
+            drain.join();
+            console.add((System.nanoTime() - t0) / 1e9);
+            piped = stdoutBytes[0];
+            Files.delete(dir.resolve("run.log"));
+            ddBoth.add(shell(dir, "dd if=/dev/zero of=dd.out bs=64k count=" + blocks + " 2>/dev/null & "
+                    + "dd if=/dev/zero bs=64k count=" + blocks + " 2>/dev/null | cat > /dev/null; wait"));
+            Files.delete(dir.resolve("dd.out"));
+        }
+        System.out.printf("batch flood: %.0f MB log, median %.2f s = %.0f MB/s (runs %s), peak RSS %d MB%n",
+                size / 1e6, median(batch), size / 1e6 / median(batch), batch, peakBatch / 1024);
+        System.out.printf("  dd writing the same bytes to a file: median %.2f s = %.0f MB/s (runs %s); "
+                + "the emulator takes %.2fx dd's time%n", median(ddFile), size / 1e6 / median(ddFile), ddFile,
+                median(batch) / median(ddFile));
+        System.out.printf("console flood: %.0f MB stdout pipe + %.0f MB named log, median %.2f s = %.0f MB/s each "
+                + "(runs %s), peak RSS %d MB%n", piped / 1e6, size / 1e6, median(console),
+                size / 1e6 / median(console), console, peakConsole / 1024);
+        System.out.printf("  dd writing the same bytes to a file and through a pipe at once: median %.2f s (runs %s); "
+                + "the emulator takes %.2fx dd's time%n", median(ddBoth), ddBoth, median(console) / median(ddBoth));
         Files.delete(dir.resolve("flood.do"));
         Files.delete(dir);
+    }
+
+    /** Seconds a shell command takes, run in {@code dir}. */
+    static double shell(Path dir, String command) throws Exception {
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder("sh", "-c", command).directory(dir.toFile()).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("failed: " + command);
+        }
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     static long watchPeak(Process p) throws Exception {

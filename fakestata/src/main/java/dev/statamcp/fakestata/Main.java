@@ -103,12 +103,6 @@ public final class Main {
         Sink screen = batchLog;
         Output out = new Output(screen, logs);
         Session session = new Session(sw, edition, Mode.BATCH, out, cwd);
-        Runtime.getRuntime().addShutdownHook(new Thread("flush-batch-log") {
-            @Override
-            public void run() {
-                batchLog.flush();
-            }
-        });
         prepare(session);
         Interpreter interp = new Interpreter(session, CommandRegistry.build());
         int status = BatchRunner.run(session, interp, inv.quiet(), inv.command());
@@ -122,12 +116,13 @@ public final class Main {
     /** Break on SIGINT; on SIGTERM (or any exit) open logs keep what was written, with no footer added. */
     private static void prepare(Session session) {
         Signals.breakOnInterrupt(session.breakFlag(), session.switches().ignoreBreak());
-        LogSet logs = session.out().logs();
         var files = session.files();
+        Output out = session.out();
         Runtime.getRuntime().addShutdownHook(new Thread("flush-logs") {
             @Override
             public void run() {
-                logs.flushAll();
+                // The logs (and a batch log) are flushed by the printing thread, or here once it cannot be writing.
+                out.exitFlush().flushOnExit(out::flushLogs);
                 files.flushAll();
             }
         });

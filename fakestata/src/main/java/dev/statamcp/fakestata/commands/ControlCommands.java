@@ -122,8 +122,12 @@ public final class ControlCommands {
             throw StataError.of(198, "invalid syntax");
         }
         double ms = call.interpreter().evaluate(a).asNumber();
-        call.out().flushLogs();
-        call.session().breakFlag().sleep((long) Math.max(0, ms));
+        call.out().beginWait();
+        try {
+            call.session().breakFlag().sleep((long) Math.max(0, ms));
+        } finally {
+            call.out().endWait();
+        }
     }
 
     public static void pwd(Call call) {

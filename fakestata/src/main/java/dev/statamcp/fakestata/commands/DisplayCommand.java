@@ -22,7 +22,7 @@ public final class DisplayCommand implements Command {
     public void run(Call call) {
         DisplayTarget target = DisplayTarget.of(call.out());
         int linesize = call.session().settings().linesize;
-        List<DisplayPlan.Step> plan = DisplayPlan.of(call.line(), call.args());
+        DisplayPlan plan = DisplayPlan.of(call.line(), call.args());
         if (plan != null) {
             play(plan, target, linesize);
             return;
@@ -30,10 +30,17 @@ public final class DisplayCommand implements Command {
         render(call.args(), call.interpreter(), target, linesize);
     }
 
-    private static void play(List<DisplayPlan.Step> plan, DisplayTarget target, int linesize) {
-        for (DisplayPlan.Step step : plan) {
+    private static void play(DisplayPlan plan, DisplayTarget target, int linesize) {
+        DisplayPlan.Lines lines = plan.lines();
+        if (lines != null && (linesize <= 0 || lines.widest() <= linesize)
+                && target.lines(lines.utf8(), lines.count())) {
+            return;
+        }
+        for (DisplayPlan.Step step : plan.steps()) {
             if (step.newline()) {
                 target.newline();
+            } else if (step.utf8() != null && (linesize <= 0 || target.column() + step.text().length() <= linesize)) {
+                target.text(Style.RES, step.text(), step.utf8());
             } else {
                 write(target, Style.RES, step.text(), linesize);
             }
@@ -42,7 +49,7 @@ public final class DisplayCommand implements Command {
 
     /** Renders the directives in {@code args} to {@code target}. */
     public static void render(String args, Interpreter interp, DisplayTarget target, int linesize) {
-        List<DisplayPlan.Step> plan = DisplayPlan.of(args, args);
+        DisplayPlan plan = DisplayPlan.of(args, args);
         if (plan != null) {
             play(plan, target, linesize);
             return;

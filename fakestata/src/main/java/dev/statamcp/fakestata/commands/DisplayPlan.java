@@ -3,6 +3,8 @@ package dev.statamcp.fakestata.commands;
 import dev.statamcp.fakestata.lang.Lexer;
 import dev.statamcp.fakestata.lang.NumberFormat;
 import dev.statamcp.fakestata.lang.Token;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,33 +16,94 @@ import java.util.Map;
  * lot repeats the same line. Anything with a name or an operator in it is not planned and is evaluated each time.
  */
 final class DisplayPlan {
-    /** One step: text to write, or a newline (text null). */
-    record Step(String text, boolean newline) {
+    /** One step: text to write (with its UTF-8 bytes, encoded once), or a newline (text null). */
+    record Step(String text, boolean newline, byte[] utf8) {
+        Step(String text, boolean newline) {
+            this(text, newline, text == null || text.indexOf('\n') >= 0 ? null : text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * The whole output as one block of encoded lines, for a plan that ends with a newline: written in one go where
+     * every destination takes plain bytes, instead of a call per piece and per line.
+     *
+     * @param widest the longest line, in characters: the block is used only when no line wraps
+     */
+    record Lines(byte[] utf8, int count, int widest) {
     }
 
     private static final int CAPACITY = 256;
-    private static final List<Step> NOT_CONSTANT = List.of();
-    private static final Map<String, List<Step>> CACHE = new LinkedHashMap<>(64, 0.75f, true) {
+    private static final DisplayPlan NOT_CONSTANT = new DisplayPlan(List.of());
+    private static final Map<String, DisplayPlan> CACHE = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<Step>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, DisplayPlan> eldest) {
             return size() > CAPACITY;
         }
     };
 
-    private DisplayPlan() {
+    private static String lastKey;
+    private static DisplayPlan lastPlan;
+
+    private final List<Step> steps;
+    private final Lines lines;
+
+    private DisplayPlan(List<Step> steps) {
+        this.steps = steps;
+        this.lines = linesOf(steps);
+    }
+
+    List<Step> steps() {
+        return steps;
+    }
+
+    /** The output as whole lines, or null (it ends without a newline, or a piece has a newline of its own). */
+    Lines lines() {
+        return lines;
     }
 
     /**
      * The plan for these arguments, or null when they are not constant; {@code key} is the text that determines
      * them (the whole command line). Ends with a newline step unless {@code _c}.
      */
-    static List<Step> of(String key, String args) {
-        List<Step> plan = CACHE.get(key);
+    static DisplayPlan of(String key, String args) {
+        // A loop repeats the very same line object (macro expansion hands back a line without macros as it is), so
+        // an identity check spares hashing a long line on every iteration.
+        if (key == lastKey) {
+            return lastPlan == NOT_CONSTANT ? null : lastPlan;
+        }
+        DisplayPlan plan = CACHE.get(key);
         if (plan == null) {
-            plan = build(args);
+            List<Step> steps = build(args);
+            plan = steps == null ? NOT_CONSTANT : new DisplayPlan(steps);
             CACHE.put(key, plan);
         }
+        lastKey = key;
+        lastPlan = plan;
         return plan == NOT_CONSTANT ? null : plan;
+    }
+
+    private static Lines linesOf(List<Step> steps) {
+        if (steps.isEmpty() || !steps.get(steps.size() - 1).newline()) {
+            return null;
+        }
+        ByteArrayOutputStream block = new ByteArrayOutputStream();
+        int count = 0;
+        int widest = 0;
+        int width = 0;
+        for (Step step : steps) {
+            if (step.newline()) {
+                block.write('\n');
+                count++;
+                widest = Math.max(widest, width);
+                width = 0;
+            } else if (step.utf8() == null) {
+                return null;
+            } else {
+                block.writeBytes(step.utf8());
+                width += step.text().length();
+            }
+        }
+        return new Lines(block.toByteArray(), count, widest);
     }
 
     private static List<Step> build(String args) {
@@ -48,7 +111,7 @@ final class DisplayPlan {
         try {
             t = Lexer.tokenize(args);
         } catch (RuntimeException e) {
-            return NOT_CONSTANT;
+            return null;
         }
         List<Step> steps = new ArrayList<>();
         boolean newline = true;
@@ -59,7 +122,7 @@ final class DisplayPlan {
             if (!isEnd(next) && !(tok.kind() == Token.Kind.IDENT && (tok.text().equals("_n")
                     || tok.text().equals("_newline") || tok.text().equals("_c") || tok.text().equals("_continue")))
                     && !(tok.kind() == Token.Kind.FORMAT)) {
-                return NOT_CONSTANT;
+                return null;
             }
             newline = true;
             switch (tok.kind()) {
@@ -69,7 +132,7 @@ final class DisplayPlan {
                     NumberFormat f = NumberFormat.parse(tok.text());
                     if (f == null || next.kind() != Token.Kind.NUMBER && next.kind() != Token.Kind.STRING
                             || !isEnd(t.get(i + 2))) {
-                        return NOT_CONSTANT;
+                        return null;
                     }
                     steps.add(new Step(next.kind() == Token.Kind.NUMBER ? f.format(next.number())
                             : f.format(next.text()), false));
@@ -80,12 +143,12 @@ final class DisplayPlan {
                         case "_n", "_newline" -> steps.add(new Step(null, true));
                         case "_c", "_continue" -> newline = false;
                         default -> {
-                            return NOT_CONSTANT;
+                            return null;
                         }
                     }
                 }
                 default -> {
-                    return NOT_CONSTANT;
+                    return null;
                 }
             }
             i++;

@@ -7,6 +7,19 @@ import dev.statamcp.fakestata.out.Style;
 public interface DisplayTarget {
     void text(Style style, String text);
 
+    /** Text without newlines whose UTF-8 bytes are already known; they go out as they are where that is cheaper. */
+    default void text(Style style, String text, byte[] utf8) {
+        text(style, text);
+    }
+
+    /**
+     * Whole lines already encoded, each ending with a newline, written as one block; false when this target cannot
+     * take them so (the caller then writes piece by piece).
+     */
+    default boolean lines(byte[] utf8, int count) {
+        return false;
+    }
+
     void newline();
 
     int column();
@@ -16,6 +29,16 @@ public interface DisplayTarget {
             @Override
             public void text(Style style, String text) {
                 out.print(style, text);
+            }
+
+            @Override
+            public void text(Style style, String text, byte[] utf8) {
+                out.print(style, text, utf8);
+            }
+
+            @Override
+            public boolean lines(byte[] utf8, int count) {
+                return out.printLines(utf8, count);
             }
 
             @Override

@@ -28,10 +28,17 @@ public final class ConsoleInput implements LineInput {
     public String read(String prompt) throws IOException {
         boolean willBlock = !reader.hasBufferedLine();
         out.screenOnly(prompt, false, willBlock);
+        String line;
         if (willBlock) {
-            out.flushLogs();
+            out.beginWait();
+            try {
+                line = reader.readLine();
+            } finally {
+                out.endWait();
+            }
+        } else {
+            line = reader.readLine();
         }
-        String line = reader.readLine();
         // Break at the prompt is ignored, as in Stata: the user is already in control.
         breakFlag.clear();
         if (line != null && echoToScreen) {

@@ -33,7 +33,7 @@ public final class ConsolePager implements Pager {
     @Override
     public void pause() {
         out.screenOnly("--more--", false, true);
-        out.flushLogs();
+        out.beginWait();
         int key;
         try {
             key = input.readKey();
@@ -42,6 +42,8 @@ public final class ConsolePager implements Pager {
             }
         } catch (IOException e) {
             key = -1;
+        } finally {
+            out.endWait();
         }
         out.screenOnly("", true, false);
         if (key == 'q' || key == 'Q' || key == -1) {

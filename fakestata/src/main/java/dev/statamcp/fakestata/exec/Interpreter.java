@@ -25,6 +25,9 @@ public final class Interpreter {
     private final CommandTable table;
     private final Blocks blocks;
     private final SessionNames names;
+    private String splitLine;
+    private String splitWord;
+    private String splitArgs;
 
     public Interpreter(Session session, CommandTable table) {
         this.session = session;
@@ -55,7 +58,7 @@ public final class Interpreter {
         if (prefix != null) {
             return runPrefixed(prefix, frame, source);
         }
-        String word = firstWord(text);
+        String word = wordOf(text);
         if (word.startsWith("#d") && "#delimit".startsWith(word)) {
             return delimit(text.substring(word.length()).strip(), source);
         }
@@ -138,8 +141,8 @@ public final class Interpreter {
     /** Runs an expanded command line: a user program or a built-in command. */
     public void dispatch(String text, Frame frame) {
         session.countCommand();
-        String word = firstWord(text);
-        String args = text.substring(word.length());
+        String word = wordOf(text);
+        String args = argsOf(text);
         if (word.isEmpty()) {
             throw StataError.of(198, "invalid syntax");
         }
@@ -206,6 +209,28 @@ public final class Interpreter {
     }
 
     /** The command word: letters, digits, underscores, and a leading # ({@code #delimit}). */
+    /**
+     * {@link #firstWord} of a line, remembered for the last line seen: a loop body hands over the very same line
+     * objects on every iteration, and the same word object keeps its hash for the lookups that follow.
+     */
+    private String wordOf(String text) {
+        if (text != splitLine) {
+            splitLine = text;
+            splitWord = firstWord(text);
+            splitArgs = null;
+        }
+        return splitWord;
+    }
+
+    /** What follows the first word of a line (see {@link #wordOf}). */
+    private String argsOf(String text) {
+        String word = wordOf(text);
+        if (splitArgs == null) {
+            splitArgs = text.substring(word.length());
+        }
+        return splitArgs;
+    }
+
     public static String firstWord(String text) {
         int i = 0;
         int n = text.length();

@@ -13,7 +13,8 @@ import java.nio.file.Path;
  * {@link #FLUSH_INTERVAL_NANOS}, otherwise it waits for the next flush point (the next line after the interval, a
  * poll between loop iterations or rows, the end of a command, or any wait). Per-line system calls would make a
  * gigabyte of output take minutes; this keeps the latency of a quiet line at zero and of a flooded one under a
- * few milliseconds. Methods are synchronized because the shutdown hook flushes from another thread.
+ * few milliseconds. Only the printing thread calls these methods, without a lock; the shutdown hook has that thread
+ * flush, or flushes once it cannot be writing (see {@link dev.statamcp.fakestata.out.ExitFlush}).
  */
 public final class LogFile implements Sink {
     static final long FLUSH_INTERVAL_NANOS = 2_000_000L;
@@ -26,6 +27,8 @@ public final class LogFile implements Sink {
     private Style current;
     private boolean dirty;
     private long lastFlush = System.nanoTime();
+    /** Lines written since the last flush: in a flood the clock is read on every 16th line only. */
+    private int pendingLines;
 
     private LogFile(String name, Path path, LogKind kind, Utf8Buffer writer) {
         this.name = name;
@@ -65,7 +68,7 @@ public final class LogFile implements Sink {
     }
 
     @Override
-    public synchronized void text(Style style, CharSequence text) {
+    public void text(Style style, CharSequence text) {
         if (text.length() == 0) {
             return;
         }
@@ -86,7 +89,37 @@ public final class LogFile implements Sink {
     }
 
     @Override
-    public synchronized void smcl(String smcl, Style plainStyle, String plain) {
+    public void text(Style style, String text, byte[] utf8) {
+        if (kind == LogKind.SMCL) {
+            text(style, text); // SMCL needs the style tag and escaping
+            return;
+        }
+        try {
+            writer.write(utf8, 0, utf8.length);
+            dirty = true;
+        } catch (IOException e) {
+            // see text()
+        }
+    }
+
+    @Override
+    public boolean takesPlainLines() {
+        return kind == LogKind.TEXT;
+    }
+
+    @Override
+    public void lines(byte[] utf8, int count) {
+        try {
+            writer.write(utf8, 0, utf8.length);
+            dirty = true;
+            linesWritten(count);
+        } catch (IOException e) {
+            // see text()
+        }
+    }
+
+    @Override
+    public void smcl(String smcl, Style plainStyle, String plain) {
         if (kind == LogKind.SMCL) {
             try {
                 writer.write(smcl);
@@ -100,7 +133,7 @@ public final class LogFile implements Sink {
     }
 
     /** Writes SMCL as is (headers); ignored by text logs. */
-    public synchronized void rawSmcl(String smcl, Style after) {
+    public void rawSmcl(String smcl, Style after) {
         if (kind != LogKind.SMCL) {
             return;
         }
@@ -114,40 +147,55 @@ public final class LogFile implements Sink {
     }
 
     @Override
-    public synchronized void newline() {
+    public void newline() {
         try {
             writer.write('\n');
             dirty = true;
-            long now = System.nanoTime();
-            if (now - lastFlush >= FLUSH_INTERVAL_NANOS) {
-                writer.flush();
-                dirty = false;
-                lastFlush = now;
-            }
+            linesWritten(1);
         } catch (IOException e) {
             // see text()
         }
     }
 
+    /**
+     * Flushes after complete lines when the last flush is older than the interval. The first lines after a flush
+     * read the clock (a lone line after a quiet spell goes out at once); in a flood thousands of lines fall within one
+     * interval, so reading it on every 16th line is soon enough and spares the clock.
+     */
+    private void linesWritten(int count) throws IOException {
+        int before = pendingLines;
+        pendingLines += count;
+        if (before < 16 || before >>> 4 != pendingLines >>> 4) {
+            long now = System.nanoTime();
+            if (now - lastFlush >= FLUSH_INTERVAL_NANOS) {
+                writer.flush();
+                dirty = false;
+                lastFlush = now;
+                pendingLines = 0;
+            }
+        }
+    }
+
     @Override
-    public synchronized void flushIfDue() {
+    public void flushIfDue() {
         if (dirty && System.nanoTime() - lastFlush >= FLUSH_INTERVAL_NANOS) {
             flush();
         }
     }
 
     @Override
-    public synchronized void flush() {
+    public void flush() {
         try {
             writer.flush();
         } catch (IOException e) {
             // see text()
         }
         dirty = false;
+        pendingLines = 0;
         lastFlush = System.nanoTime();
     }
 
-    public synchronized void close() {
+    public void close() {
         try {
             writer.close();
         } catch (IOException e) {

@@ -12,6 +12,7 @@ import java.util.List;
 public final class Output {
     private final Sink screen;
     private final LogSet logs;
+    private final ExitFlush exitFlush = new ExitFlush();
     private Pager pager;
     private boolean quiet;
     private boolean errorsQuiet;
@@ -22,6 +23,11 @@ public final class Output {
     public Output(Sink screen, LogSet logs) {
         this.screen = screen;
         this.logs = logs;
+    }
+
+    /** The hand-over of the output buffers to the shutdown hook; this session's printing thread made it. */
+    public ExitFlush exitFlush() {
+        return exitFlush;
     }
 
     public void setPager(Pager pager) {
@@ -78,6 +84,67 @@ public final class Output {
             return;
         }
         emit(style, text);
+    }
+
+    /**
+     * Prints one piece of text without newlines whose UTF-8 bytes are already known (see
+     * {@link Sink#text(Style, String, byte[])}).
+     */
+    public void print(Style style, String text, byte[] utf8) {
+        if (quiet) {
+            column += text.length();
+            return;
+        }
+        if (text.isEmpty()) {
+            return;
+        }
+        if (screen != null) {
+            screen.text(style, text, utf8);
+        }
+        List<LogFile> all = logs.all();
+        for (int i = 0; i < all.size(); i++) {
+            LogFile log = all.get(i);
+            if (log.isOn()) {
+                log.text(style, text, utf8);
+            }
+        }
+        column += text.length();
+    }
+
+    /**
+     * Whole lines, encoded, each ending with a newline, written as one block to every destination; false (nothing
+     * written) when the output is not at the start of a line, when {@code --more--} may have to pause within them, or
+     * when a destination needs them piece by piece (an SMCL log): the caller then prints them piece by piece.
+     */
+    public boolean printLines(byte[] utf8, int count) {
+        if (column != 0) {
+            return false;
+        }
+        if (quiet) {
+            return true;
+        }
+        if (screen != null && (!screen.takesPlainLines() || pager != null && pager.linesPerPage() > 0)) {
+            return false;
+        }
+        List<LogFile> all = logs.all();
+        for (int i = 0; i < all.size(); i++) {
+            LogFile log = all.get(i);
+            if (log.isOn() && !log.takesPlainLines()) {
+                return false;
+            }
+        }
+        if (screen != null) {
+            screen.lines(utf8, count);
+            screenLines += count;
+        }
+        for (int i = 0; i < all.size(); i++) {
+            LogFile log = all.get(i);
+            if (log.isOn()) {
+                log.lines(utf8, count);
+            }
+        }
+        exitFlush.checkpoint();
+        return true;
     }
 
     public void println(Style style, String text) {
@@ -214,6 +281,7 @@ public final class Output {
 
     /** Called at poll points: gives the logs a chance to flush what a flood left pending. */
     public void poll() {
+        exitFlush.checkpoint();
         if (screen != null) {
             screen.flushIfDue();
         }
@@ -229,6 +297,17 @@ public final class Output {
         if (screen instanceof LogFile batchLog) {
             batchLog.flush();
         }
+    }
+
+    /** Flushes the logs before the printing thread blocks, and lets the shutdown hook flush them meanwhile. */
+    public void beginWait() {
+        flushLogs();
+        exitFlush.waiting();
+    }
+
+    /** The printing thread goes on after {@link #beginWait}. */
+    public void endWait() {
+        exitFlush.resume();
     }
 
     public void flushAll() {
@@ -286,6 +365,7 @@ public final class Output {
                 log.newline();
             }
         }
+        exitFlush.checkpoint();
         if (screen != null && pager != null) {
             int page = pager.linesPerPage();
             if (page > 0 && screenLines >= page) {

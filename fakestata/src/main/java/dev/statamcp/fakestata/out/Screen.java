@@ -34,6 +34,32 @@ public final class Screen implements Sink {
     }
 
     @Override
+    public void text(Style style, String text, byte[] utf8) {
+        try {
+            out.write(utf8, 0, utf8.length);
+        } catch (IOException e) {
+            broken(e);
+        }
+    }
+
+    @Override
+    public boolean takesPlainLines() {
+        return true;
+    }
+
+    @Override
+    public void lines(byte[] utf8, int count) {
+        try {
+            out.write(utf8, 0, utf8.length);
+            if (lineBuffered) {
+                out.flush();
+            }
+        } catch (IOException e) {
+            broken(e);
+        }
+    }
+
+    @Override
     public void smcl(String smcl, Style plainStyle, String plain) {
         text(plainStyle, plain);
     }
