@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
  * {@code chaos} kills servers and Stata at random points and checks that no job or process is lost. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks of stata-mcp against peer MCP servers, and the JSON-RPC fuzzer.",
-        subcommands = {RunCommand.class, FuzzCommand.class, ChaosCommand.class})
+        subcommands = {RunCommand.class, FuzzCommand.class, ChaosCommand.class, SoakCommand.class})
 public final class BenchMain {
 
     public static void main(String[] args) {
