@@ -24,6 +24,7 @@ final class ClientTally {
     private final Map<String, Samples> latency = new TreeMap<>();
     private final List<Failure> failures = new ArrayList<>();
     private final AtomicLong failed = new AtomicLong();
+    private long cancelsByKill;
 
     ClientTally(int client) {
         this.client = client;
@@ -48,6 +49,15 @@ final class ClientTally {
         if (failures.size() < KEPT_FAILURES) {
             failures.add(failure);
         }
+    }
+
+    /** A cancelled job that Break did not stop: Stata was killed after the grace and its session restarted. */
+    void cancelledByKill() {
+        cancelsByKill++;
+    }
+
+    long cancelsByKill() {
+        return cancelsByKill;
     }
 
     /** The client could not even open its MCP session. */

@@ -17,10 +17,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Samples the server every period on a thread of its own, until stopped: resident set, Java heap after a forced
- * full GC, the processes below it, its file descriptors and threads, and the jobs each client has done. It also
- * remembers every process group the server's Stata sessions had, where leftovers are looked for at the end, and
- * notices when the server is gone (the clients then stop).
+ * Samples the server every period on a thread of its own, until stopped: resident set, live Java heap (after a
+ * forced full GC, see {@link LiveHeap}), the processes below it, its file descriptors and threads, and the jobs each
+ * client has done. It also remembers every process group the server's Stata sessions had, where leftovers are
+ * looked for at the end, and notices when the server is gone (the clients then stop).
  */
 final class Sampler implements AutoCloseable {
     private final AppServer server;
@@ -95,7 +95,7 @@ final class Sampler implements AutoCloseable {
         int processes = processesBelow(pid);
         int fds = fdCount(pid);
         int threads = threadCount(pid);
-        long heap = server.heapUsedKb(true);
+        long heap = LiveHeap.kb(pid);
         List<Long> jobs = tallies.stream().map(ClientTally::done).toList();
         return new Sample(seconds, rss, heap, processes, fds, threads, jobs);
     }

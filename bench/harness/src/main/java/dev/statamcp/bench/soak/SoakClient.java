@@ -46,7 +46,7 @@ final class SoakClient implements Callable<ClientTally> {
             return tally;
         }
         try (session) {
-            Workload work = new Workload(session, client, random);
+            Workload work = new Workload(session, tally, random);
             List<JobKind> firstRound = List.of(JobKind.values());
             for (int n = 0; System.nanoTime() < deadlineNanos && !stop.getAsBoolean(); n++) {
                 JobKind kind = n < firstRound.size() ? firstRound.get(n) : JobKind.draw(random);

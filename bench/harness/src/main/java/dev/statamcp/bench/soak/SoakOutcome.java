@@ -17,14 +17,15 @@ import java.util.Map;
  * @param failures      the failures kept with their details (the first {@value ClientTally#KEPT_FAILURES} of each
  *                      client)
  * @param failedCalls   all failures, kept or not
+ * @param cancelsByKill cancelled jobs that Break did not stop (Stata killed after the grace, the session restarted)
  * @param problems      what went wrong with the run itself
  * @param serverLog     the server's standard error
  */
 public record SoakOutcome(long seed, int clients, Duration planned, double seconds, Duration samplePeriod,
                           List<Sample> samples, Map<String, Long> doneByKind, Map<String, Long> failedByKind,
                           Map<String, Summary> latencyByTool, List<Failure> failures, long failedCalls,
-                          List<Long> jobsByClient, List<String> leftovers, List<String> problems, Verdict verdict,
-                          Path serverLog) {
+                          long cancelsByKill, List<Long> jobsByClient, List<String> leftovers, List<String> problems,
+                          Verdict verdict, Path serverLog) {
 
     public boolean passed() {
         return verdict.passed();

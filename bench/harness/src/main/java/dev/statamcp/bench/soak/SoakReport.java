@@ -39,13 +39,14 @@ final class SoakReport {
 
                 Every %d s the harness reads the server's resident set (VmRSS), its open file descriptors
                 (`/proc/PID/fd`) and threads, counts the processes below it (its descendants and every member of
-                their process groups: the Stata sessions and anything they start), and reads the Java heap in use
-                right after a full GC that it forces with `jcmd PID GC.run`, then `GC.heap_info`. That is the live
-                heap, the figure a leak moves; the forced GC costs the server a pause of milliseconds per sample and
-                changes nothing that is alive. When the time is up the clients finish their jobs, the server gets
-                SIGTERM (it drains and exits), and 15 s later no process may remain in any process group its Stata
-                sessions had, nor any process pointing into the soak's folder (found by group and folder, never by
-                name).
+                their process groups: the Stata sessions and anything they start), and measures the live Java heap
+                with `jcmd PID GC.class_histogram`, which forces a full GC and counts what survived it in the same
+                pause (a heap figure read after the GC by a second command would also count what the server
+                allocated in between). The live heap is the figure a leak moves; the forced GC costs the server a
+                pause of milliseconds per sample and changes nothing that is alive. When the time is up the clients
+                finish their jobs, the server gets SIGTERM (it drains and exits), and 15 s later no process may
+                remain in any process group its Stata sessions had, nor any process pointing into the soak's folder
+                (found by group and folder, never by name).
 
                 The warm-up is the first %s of the samples (at least one); every later sample is compared with
                 the warm-up's highest. The reasons for each bound are in `Verdict.java`: the live heap of a healthy
@@ -80,6 +81,11 @@ final class SoakReport {
         }
         out.append("Jobs done by client: ").append(String.join(", ", perClient)).append(String.format(Locale.ROOT,
                 " (%.1f jobs a second in all).%n", o.seconds() > 0 ? o.jobsDone() / o.seconds() : 0));
+        long cancels = o.doneByKind().getOrDefault(JobKind.CANCEL.label(), 0L);
+        out.append(String.format(Locale.ROOT, "%nOf the %,d cancels, %,d ended by the kill after the Break grace: no"
+                + " `--Break--` in the output and no rc, so Break did not stop the `sleep`, Stata was killed and the"
+                + " session restarted with its data lost. The check (status cancelled) passes either way; the"
+                + " figure is here because a Break should stop a `sleep` at once.%n", cancels, o.cancelsByKill()));
 
         out.append("\n## Call latency by tool\n\nFrom the request's first byte to its whole answer, as a client sees it"
                 + " (a job's calls include the time Stata takes; `stata_job_wait` waits for its job).\n\n"

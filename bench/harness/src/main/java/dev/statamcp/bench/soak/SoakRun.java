@@ -138,10 +138,12 @@ final class SoakRun {
         List<Failure> failures = tallies.stream().flatMap(t -> t.failures().stream())
                 .sorted(Comparator.comparingDouble(Failure::atSeconds)).toList();
         long failedCalls = tallies.stream().mapToLong(ClientTally::failed).sum();
+        long cancelsByKill = tallies.stream().mapToLong(ClientTally::cancelsByKill).sum();
         List<Long> jobsByClient = tallies.stream().map(ClientTally::done).toList();
         Verdict verdict = Verdict.judge(samples, failedCalls, jobsByClient, leftovers, problems);
         return new SoakOutcome(seed, clients, duration, seconds, period, samples, done, failed, latency, failures,
-                failedCalls, jobsByClient, List.copyOf(leftovers), List.copyOf(problems), verdict, serverLog);
+                failedCalls, cancelsByKill, jobsByClient, List.copyOf(leftovers), List.copyOf(problems), verdict,
+                serverLog);
     }
 
     private void progress(List<Sample> samples, List<ClientTally> tallies, long start) {

@@ -26,9 +26,9 @@ public record Verdict(int warmUpSamples, List<Bound> bounds) {
 
     /**
      * The trend of the live heap over the second half of the run, extrapolated to an hour. A leak too slow for the
-     * growth bound within one run still shows as a steady slope (1 KiB per job at ~10 jobs a second is ~35 MiB an
-     * hour); the noise of the live heap (a few MiB, depending on what is in flight when the GC runs) moves a slope
-     * fitted to 15 minutes of samples by far less.
+     * growth bound within one run still shows as a steady slope (four clients do 20–30 jobs a second, so 100 bytes
+     * per job is 7–10 MiB an hour and 1 KiB is 70–100); the noise of the live heap (a MiB or two, depending on what
+     * is in flight when the GC runs) moves a slope fitted to 15 minutes of samples by far less.
      */
     static final double HEAP_SLOPE_MIB_PER_HOUR = 32;
 
@@ -49,11 +49,11 @@ public record Verdict(int warmUpSamples, List<Bound> bounds) {
     static final double RSS_GROWTH_MIB = 64;
 
     /**
-     * File descriptors above the warm-up's highest: a leaked log file, socket or pipe per job would add thousands
-     * over a run; concurrency (an HTTP connection, a job log and a session pipe per busy client) moves the count by
-     * a few.
+     * File descriptors above the warm-up's highest: a log file, socket or pipe leaked by even one job in a hundred
+     * would add well over a hundred in a run; concurrency (a job's log, its Stata log being followed, a graph being
+     * read, a query's answer file, for each busy client at once) moves the count by up to a dozen or two.
      */
-    static final int FD_SLACK = 16;
+    static final int FD_SLACK = 32;
 
     /** Threads above the warm-up's highest: pools grow to the load in the warm-up; a thread per job would not stop. */
     static final int THREAD_SLACK = 16;

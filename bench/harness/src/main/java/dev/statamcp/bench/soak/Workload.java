@@ -25,15 +25,17 @@ final class Workload {
     private static final int WAIT_SECONDS = 30;
 
     private final SoakSession session;
+    private final ClientTally tally;
     private final int client;
     private final String stataSession;
     private final Random random;
     private String lastJobId;
     private int number;
 
-    Workload(SoakSession session, int client, Random random) {
+    Workload(SoakSession session, ClientTally tally, Random random) {
         this.session = session;
-        this.client = client;
+        this.tally = tally;
+        this.client = tally.client();
         this.stataSession = "soak" + client;
         this.random = random;
     }
@@ -169,6 +171,10 @@ final class Workload {
         Answer waited = call("stata_job_wait", Tools.args("job_id", id, "seconds", WAIT_SECONDS));
         expect(waited, waited.status().equals("cancelled") && !waited.text().contains(never),
                 "status cancelled, without the line after the sleep");
+        // Stopped by Break, Stata prints --Break-- and r(1); killed after the grace, it printed nothing more.
+        if (!(waited.rc() == 1 && waited.text().contains("--Break--"))) {
+            tally.cancelledByKill();
+        }
     }
 
     private void data() throws WrongAnswer {

@@ -66,9 +66,10 @@ class SoakVerdictTest {
 
     @Test
     void leakedFileDescriptorsFail() {
+        // Two a minute: one leaked by a job in several hundred at this rate.
         List<Sample> samples = series(m -> 12, 30).stream()
                 .map(s -> new Sample(s.seconds(), s.rssKb(), s.heapKb(), s.processes(), s.fds() + (int) s.seconds()
-                        / 60, s.threads(), s.jobsByClient())).toList();
+                        / 30, s.threads(), s.jobsByClient())).toList();
 
         Verdict v = Verdict.judge(samples, 0, JOBS, List.of(), List.of());
 
