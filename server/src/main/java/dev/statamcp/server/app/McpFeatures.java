@@ -3,6 +3,7 @@ package dev.statamcp.server.app;
 import dev.statamcp.mcp.completion.CompletionProvider;
 import dev.statamcp.mcp.server.McpServer;
 import dev.statamcp.server.jobs.JobEvent;
+import dev.statamcp.server.jobs.JobId;
 import dev.statamcp.server.jobs.JobManager;
 import dev.statamcp.server.prompts.StataPrompts;
 import dev.statamcp.server.resources.GraphListing;
@@ -67,19 +68,20 @@ final class McpFeatures {
      * exported appear in the resource list ({@code list_changed}).
      */
     static void followJobs(McpServer server, JobManager jobs) {
-        Map<String, Instant> lastAnnounced = new ConcurrentHashMap<>();
+        // When each job's log may next be announced; keyed by job, so a line builds no URI unless it is announced.
+        Map<JobId, Instant> nextAnnouncement = new ConcurrentHashMap<>();
         GraphListing graphs = new GraphListing(server.resources(), jobs.folders());
         jobs.watchAll(event -> {
-            String uri = JobResources.logUri(event.job());
             if (event instanceof JobEvent.Line) {
                 Instant now = event.at();
-                Instant last = lastAnnounced.get(uri);
-                if (last == null || Duration.between(last, now).compareTo(LOG_UPDATE_GAP) >= 0) {
-                    lastAnnounced.put(uri, now);
-                    server.notifyResourceUpdated(uri);
+                Instant due = nextAnnouncement.get(event.job());
+                if (due == null || !now.isBefore(due)) {
+                    nextAnnouncement.put(event.job(), now.plus(LOG_UPDATE_GAP));
+                    server.notifyResourceUpdated(JobResources.logUri(event.job()));
                 }
             } else if (event instanceof JobEvent.Finished f) {
-                lastAnnounced.remove(uri);
+                nextAnnouncement.remove(event.job());
+                String uri = JobResources.logUri(event.job());
                 server.notifyResourceUpdated(uri);
                 server.notifyResourceUpdated("stata://jobs/" + event.job().value());
                 graphs.add(f.finished());

@@ -1,6 +1,7 @@
 package dev.statamcp.server.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.statamcp.server.output.LineContent;
 import dev.statamcp.server.store.JobStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -152,7 +153,7 @@ final class LiveJob implements ExecutionListener {
     @Override
     public void onLine(String text, boolean echo, Instant at) {
         // Rules and box lines (----+----) say nothing about where the run is; the last line with words does.
-        if (text.chars().anyMatch(Character::isLetterOrDigit)) {
+        if (LineContent.hasLetterOrDigit(text)) {
             String shown = echo && text.startsWith(". ") ? text.substring(2) : text;
             lastLine = shown.length() > 300 ? shown.substring(0, 300) : shown;
         }

@@ -6,10 +6,11 @@ import dev.statamcp.server.jobs.JobEvent;
 import dev.statamcp.server.jobs.JobId;
 import dev.statamcp.server.jobs.JobManager;
 import dev.statamcp.server.jobs.JobStatus;
+import dev.statamcp.server.output.LineContent;
 import dev.statamcp.server.sweep.SweepId;
 import dev.statamcp.server.sweep.SweepService;
-import dev.statamcp.server.sweep.SweepView;
 import dev.statamcp.server.sweep.SweepView.TaskView;
+import dev.statamcp.server.sweep.SweepView;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +53,7 @@ final class SweepWaiter {
             if (!ours.contains(job)) {
                 return;
             }
-            if (event instanceof JobEvent.Line l && l.text().chars().anyMatch(Character::isLetterOrDigit)
+            if (event instanceof JobEvent.Line l && LineContent.hasLetterOrDigit(l.text())
                     && !l.echo()) {
                 lastLines.put(job, l.text().strip());
             } else if (event instanceof JobEvent.Started || event instanceof JobEvent.Finished

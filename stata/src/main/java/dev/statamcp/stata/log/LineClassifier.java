@@ -2,9 +2,7 @@ package dev.statamcp.stata.log;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
@@ -27,7 +25,12 @@ public final class LineClassifier {
 
     private final Duration hold;
     private final Consumer<OutputLine> sink;
-    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    /**
+     * Lines waiting for a decision, from index {@link #head} on: a list rather than a deque, so that a decision reads
+     * the lines ahead of the head where they are, without copying them (a flood holds up to 20 lines per decision).
+     */
+    private final ArrayList<Pending> pending = new ArrayList<>();
+    private int head;
     private OutputLine lastDelivered;
     private int deliveredCount;
     private LineSyntax previous;
@@ -103,8 +106,9 @@ public final class LineClassifier {
         finished = true;
         finalRc = rc;
         release(Instant.MAX);
-        List<Pending> rest = new ArrayList<>(pending);
+        List<Pending> rest = new ArrayList<>(waiting());
         pending.clear();
+        head = 0;
         if (dropWrapperFraming) {
             trimWrapperFraming(rest);
         }
@@ -119,12 +123,17 @@ public final class LineClassifier {
     }
 
     private void release(Instant now) {
-        while (!pending.isEmpty()) {
+        while (head < pending.size()) {
             LineKind kind = decide(now);
             if (kind == null) {
-                return;
+                break;
             }
-            deliver(pending.removeFirst(), kind);
+            deliver(pending.get(head), kind);
+            pending.set(head++, null);
+        }
+        if (head > 64 && head * 2 > pending.size()) {
+            pending.subList(0, head).clear(); // amortised: each line is moved at most once more
+            head = 0;
         }
     }
 
@@ -137,56 +146,56 @@ public final class LineClassifier {
 
     /** Kind of the head of the queue, or null while undecided. */
     private LineKind decide(Instant now) {
-        List<Pending> ahead = new ArrayList<>(pending);
-        Pending head = ahead.get(0);
-        boolean expired = !Duration.between(head.at, now).minus(hold).isNegative();
-        switch (head.syntax) {
+        Pending first = ahead(0);
+        boolean expired = !now.isBefore(first.at.plus(hold));
+        switch (first.syntax) {
             case ECHO_START, ECHO_NUMBERED, ECHO_CONTINUATION:
                 return LineKind.ECHO;
             case BREAK:
                 return LineKind.ERROR;
             case BLANK, EMPTY_ECHO, END_OF_DO_FILE: {
-                for (Pending later : ahead.subList(1, ahead.size())) {
-                    if (!later.syntax.isFraming()) {
-                        return head.syntax == LineSyntax.EMPTY_ECHO ? LineKind.ECHO : LineKind.OUTPUT;
+                for (int j = 1; j < aheadCount(); j++) {
+                    if (!ahead(j).syntax.isFraming()) {
+                        return first.syntax == LineSyntax.EMPTY_ECHO ? LineKind.ECHO : LineKind.OUTPUT;
                     }
                 }
                 return null; // finish() decides trailing framing
             }
             case RETURN_CODE:
-                return decideReturnCode(ahead, 0, expired);
+                return decideReturnCode(0, expired);
             default:
-                return decideText(ahead, expired);
+                return decideText(expired);
         }
     }
 
-    private LineKind decideText(List<Pending> ahead, boolean expired) {
-        for (int j = 1; j < ahead.size() && j <= MAX_MESSAGE_LINES; j++) {
-            LineSyntax s = ahead.get(j).syntax;
+    private LineKind decideText(boolean expired) {
+        int count = aheadCount();
+        for (int j = 1; j < count && j <= MAX_MESSAGE_LINES; j++) {
+            LineSyntax s = ahead(j).syntax;
             if (s == LineSyntax.TEXT) {
                 continue;
             }
             if (s != LineSyntax.RETURN_CODE) {
                 return LineKind.OUTPUT;
             }
-            LineKind rcKind = decideReturnCode(ahead, j, expired);
+            LineKind rcKind = decideReturnCode(j, expired);
             return rcKind == null ? (expired ? LineKind.OUTPUT : null) : rcKind;
         }
-        if (ahead.size() > MAX_MESSAGE_LINES || finished || expired) {
+        if (count > MAX_MESSAGE_LINES || finished || expired) {
             return LineKind.OUTPUT;
         }
         return null;
     }
 
-    private LineKind decideReturnCode(List<Pending> ahead, int index, boolean expired) {
-        Pending rcLine = ahead.get(index);
-        Pending before = index > 0 ? ahead.get(index - 1) : null;
+    private LineKind decideReturnCode(int index, boolean expired) {
+        Pending rcLine = ahead(index);
+        Pending before = index > 0 ? ahead(index - 1) : null;
         if ((before != null && before.syntax == LineSyntax.BREAK)
                 || (before == null && lastDeliveredIsBreak())) {
             return LineKind.ERROR;
         }
-        for (int j = index + 1; j < ahead.size(); j++) {
-            LineSyntax s = ahead.get(j).syntax;
+        for (int j = index + 1; j < aheadCount(); j++) {
+            LineSyntax s = ahead(j).syntax;
             if (s == LineSyntax.BLANK) {
                 continue;
             }
@@ -233,9 +242,23 @@ public final class LineClassifier {
     /** For tests and diagnostics: texts still waiting for a decision. */
     List<String> heldTexts() {
         List<String> texts = new ArrayList<>();
-        for (Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {
-            texts.add(it.next().text);
+        for (Pending p : waiting()) {
+            texts.add(p.text);
         }
         return texts;
+    }
+
+    /** The lines still waiting, oldest first (a view). */
+    private List<Pending> waiting() {
+        return pending.subList(head, pending.size());
+    }
+
+    /** The j-th line still waiting (0 is the oldest). */
+    private Pending ahead(int j) {
+        return pending.get(head + j);
+    }
+
+    private int aheadCount() {
+        return pending.size() - head;
     }
 }

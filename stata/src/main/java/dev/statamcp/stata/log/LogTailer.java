@@ -74,9 +74,13 @@ public final class LogTailer implements Closeable {
             int start = 0;
             for (int i = 0; i < read; i++) {
                 if (bytes[i] == '\n') {
-                    partial.write(bytes, start, i - start);
-                    lines.add(decode(partial.toByteArray()));
-                    partial.reset();
+                    if (partial.size() == 0) {
+                        lines.add(decode(bytes, start, i - start)); // the usual case: the line is whole in the buffer
+                    } else {
+                        partial.write(bytes, start, i - start);
+                        lines.add(decode(partial.toByteArray()));
+                        partial.reset();
+                    }
                     start = i + 1;
                 }
             }
@@ -120,11 +124,14 @@ public final class LogTailer implements Closeable {
     }
 
     private static String decode(byte[] bytes) {
-        int length = bytes.length;
-        if (length > 0 && bytes[length - 1] == '\r') {
+        return decode(bytes, 0, bytes.length);
+    }
+
+    private static String decode(byte[] bytes, int offset, int length) {
+        if (length > 0 && bytes[offset + length - 1] == '\r') {
             length--;
         }
-        return new String(bytes, 0, length, StandardCharsets.UTF_8);
+        return new String(bytes, offset, length, StandardCharsets.UTF_8);
     }
 
     @Override

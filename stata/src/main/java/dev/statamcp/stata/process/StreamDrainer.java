@@ -23,19 +23,27 @@ public final class StreamDrainer {
     }
 
     private void drain(InputStream in) {
-        byte[] buf = new byte[8192];
+        // A pipe holds 64 KB: reading as much at a time keeps a console that prints a flood from waiting on us.
+        byte[] buf = new byte[65536];
         try (in) {
             int n;
             while ((n = in.read(buf)) > 0) {
-                synchronized (this) {
-                    for (int i = 0; i < n; i++) {
-                        ring[(int) (total++ % ring.length)] = buf[i];
-                    }
-                }
+                keep(buf, n);
             }
         } catch (IOException ignored) {
             // the process went away; what we have is all there is
         }
+    }
+
+    /** Appends the last bytes of what was read to the ring, in at most two copies (a gigabyte passes through here). */
+    private synchronized void keep(byte[] buf, int n) {
+        int size = ring.length;
+        int from = Math.max(0, n - size);
+        int at = (int) ((total + from) % size);
+        int first = Math.min(n - from, size - at);
+        System.arraycopy(buf, from, ring, at, first);
+        System.arraycopy(buf, from + first, ring, 0, n - from - first);
+        total += n;
     }
 
     /** Waits (briefly) for the stream to end, e.g. after the process exited. */

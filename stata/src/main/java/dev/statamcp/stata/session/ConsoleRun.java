@@ -63,6 +63,8 @@ final class ConsoleRun {
     private boolean resent;
     private boolean includeEchoSeen;
     private int regionLines;
+    /** When the lines of the current poll were read (see drain). */
+    private Instant readAt = Instant.now();
     private String lastEcho = "";
     private List<String> graphsBefore = List.of();
     private List<String> graphsAfter;
@@ -171,7 +173,10 @@ final class ConsoleRun {
 
     private boolean drain(LogTailer main, LogTailer end, LogTailer end2, int iteration) throws IOException {
         boolean activity = false;
-        for (String line : main.poll()) {
+        List<String> lines = main.poll();
+        // One clock reading for the lines of a poll: they were read together (a flood brings hundreds at once).
+        readAt = lines.isEmpty() ? readAt : Instant.now();
+        for (String line : lines) {
             activity = true;
             onMainLine(line);
         }
@@ -226,7 +231,7 @@ final class ConsoleRun {
                     noteBreak();
                 }
                 int index = regionLines++;
-                if (classifier.accept(line, Instant.now())) {
+                if (classifier.accept(line, readAt)) {
                     lastEcho = line.substring(2);
                     if (handle.tracker().onEcho(lastEcho, index)) {
                         handle.events().progress(handle.progress());

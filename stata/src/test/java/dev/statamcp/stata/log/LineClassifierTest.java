@@ -30,6 +30,34 @@ class LineClassifierTest {
     }
 
     @Test
+    void aLongStreamComesOutWholeAndInOrderWhileTheQueueIsCompacted() {
+        List<OutputLine> out = new java.util.ArrayList<>();
+        LineClassifier live = new LineClassifier(java.time.Duration.ofDays(1), out::add);
+        List<String> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            // an echo, 30 lines of output (more than a message may have), a failing command, its error and framing
+            sent.add(". display " + i);
+            for (int k = 0; k < 30; k++) {
+                sent.add("v" + i + "." + k);
+            }
+            sent.add(""); // Stata ends each command's output with a blank line; an echo follows one
+            sent.add(". generate y = nosuch" + i);
+            sent.add("variable nosuch" + i + " not found");
+            sent.add("r(111);");
+            sent.add("end of do-file");
+            sent.add("");
+        }
+        sent.add(". display \"done\"");
+        for (String line : sent) {
+            live.accept(line, java.time.Instant.EPOCH);
+        }
+        live.finish(OptionalInt.of(0), false);
+        assertThat(out).extracting(OutputLine::text).containsExactlyElementsOf(sent);
+        assertThat(textsOf(out, LineKind.ERROR)).hasSize(6000).contains("variable nosuch2999 not found", "r(111);");
+        assertThat(textsOf(out, LineKind.ECHO)).hasSize(6001);
+    }
+
+    @Test
     void realSuccessLogHasEchoesAndOutputButNoErrors() {
         List<String> raw = RealLogs.lines(RealLogs.NESTED_SUCCESS);
         List<OutputLine> lines = classify(raw, OptionalInt.of(0), false);
