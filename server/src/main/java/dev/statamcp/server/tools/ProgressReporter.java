@@ -3,6 +3,7 @@ package dev.statamcp.server.tools;
 import dev.statamcp.mcp.server.RequestContext;
 import dev.statamcp.mcp.session.LogLevel;
 import dev.statamcp.server.jobs.JobProgress;
+import dev.statamcp.server.output.LineContent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ final class ProgressReporter {
 
     private Instant lastSent = Instant.EPOCH;
     private boolean dirty;
-    private long lastDone = -1;
+    private long lastStep = -1;
     private long beatsSinceChange;
     private JobProgress progress = JobProgress.NONE;
     private String state;
@@ -70,7 +71,7 @@ final class ProgressReporter {
         } else {
             linesLeftOut++;
         }
-        if (text.chars().anyMatch(Character::isLetterOrDigit)) {
+        if (LineContent.hasLetterOrDigit(text)) {
             // A command's echo reads best without Stata's prompt: "regress y x", not ". regress y x".
             String shown = echo && text.startsWith(". ") ? text.substring(2) : text;
             progress = new JobProgress(progress.commandsDone(), progress.commandsTotal(), shown);
@@ -130,20 +131,25 @@ final class ProgressReporter {
         linesLeftOut = 0;
     }
 
+    /**
+     * The value always rises, as MCP asks (a value not above the last one is dropped, and a client then stops
+     * resetting its timeout): it lies in (step, step + 1), where step is the commands reached, kept below the total
+     * so that a long last command still has room, and never lower than before (a total learned late, for example
+     * once a queued cluster job's log appears). Each heartbeat on the same step moves the value half the remaining
+     * way to step + 1. Elapsed time is in the message.
+     */
     private void sendProgress(Instant now) {
         Long total = progress.commandsTotal();
-        double value;
-        if (total != null && total > 0) {
-            long done = Math.min(progress.commandsDone(), total);
-            beatsSinceChange = done == lastDone ? beatsSinceChange + 1 : 0;
-            lastDone = done;
-            // Stays below done + 1 so the next finished command still increases it.
-            value = done + 1.0 - 1.0 / (beatsSinceChange + 2);
-            value = Math.min(value, total);
-        } else {
-            value = Math.max(0.001, Duration.between(started, now).toMillis() / 1000.0);
+        boolean known = total != null && total > 0;
+        long step = progress.commandsDone();
+        if (known) {
+            step = Math.min(step, total - 1);
         }
-        context.progress(value, total == null || total <= 0 ? null : total.doubleValue(), message(now));
+        step = Math.max(step, lastStep);
+        beatsSinceChange = step == lastStep ? beatsSinceChange + 1 : 0;
+        lastStep = step;
+        double value = step + 1.0 - 1.0 / (beatsSinceChange + 2);
+        context.progress(value, known ? Math.max(total.doubleValue(), step + 1.0) : null, message(now));
     }
 
     String message(Instant now) {

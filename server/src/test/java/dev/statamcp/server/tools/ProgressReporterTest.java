@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 class ProgressReporterTest {
     private final List<String> logs = new ArrayList<>();
     private final List<String> progress = new ArrayList<>();
+    private final List<Double> values = new ArrayList<>();
+    private final List<Double> totals = new ArrayList<>();
     private final Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
 
     /** A request context that records what the reporter sends; nothing else of it is used. */
@@ -21,7 +23,11 @@ class ProgressReporterTest {
                 (proxy, method, args) -> {
                     switch (method.getName()) {
                         case "log" -> logs.add(String.valueOf(args[2]));
-                        case "progress" -> progress.add(String.valueOf(args[2]));
+                        case "progress" -> {
+                            values.add((Double) args[0]);
+                            totals.add((Double) args[1]);
+                            progress.add(String.valueOf(args[2]));
+                        }
                         default -> throw new UnsupportedOperationException(method.getName());
                     }
                     return null;
@@ -33,6 +39,31 @@ class ProgressReporterTest {
         ProgressReporter r = new ProgressReporter(recording(), Duration.ofMillis(250), Duration.ofSeconds(5), t0);
         r.running(t0);
         return r;
+    }
+
+    @Test
+    void theValueAlwaysRisesWhenTheTotalIsLearnedLateAndWhileTheLastCommandRuns() {
+        ProgressReporter r = reporter();
+        Instant at = t0;
+        for (int beat = 0; beat < 5; beat++) { // a queued cluster job: no total yet
+            at = at.plusSeconds(5);
+            r.tick(at);
+        }
+        r.position(new dev.statamcp.server.jobs.JobProgress(0, 3L, null), "RUNNING on node1");
+        for (long done = 0; done <= 3; done++) {
+            r.position(new dev.statamcp.server.jobs.JobProgress(done, 3L, "cmd " + done), null);
+            for (int beat = 0; beat < 8; beat++) { // the last command runs long
+                at = at.plusSeconds(5);
+                r.tick(at);
+            }
+        }
+        assertThat(values).hasSizeGreaterThan(30);
+        for (int i = 1; i < values.size(); i++) {
+            assertThat(values.get(i)).as("value %d of %s", i, values).isGreaterThan(values.get(i - 1));
+        }
+        assertThat(values.get(values.size() - 1)).isLessThan(3.0);
+        assertThat(totals.get(totals.size() - 1)).isEqualTo(3.0);
+        assertThat(progress.get(progress.size() - 1)).contains("RUNNING on node1").contains("cmd 3");
     }
 
     @Test
