@@ -6,6 +6,7 @@ import dev.statamcp.mcp.jsonrpc.JsonRpcError;
 import dev.statamcp.mcp.jsonrpc.JsonRpcMessage;
 import dev.statamcp.mcp.jsonrpc.MessageParser;
 import dev.statamcp.mcp.jsonrpc.Messages;
+import dev.statamcp.mcp.jsonrpc.Utf8;
 import dev.statamcp.mcp.server.BatchCollector;
 import dev.statamcp.mcp.server.KeptCall;
 import dev.statamcp.mcp.server.McpServer;
@@ -14,7 +15,6 @@ import dev.statamcp.mcp.session.ProtocolVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -303,7 +303,11 @@ public final class McpHttpHandler extends Handler.Abstract {
                 return null;
             }
         }
-        return new String(bytes, StandardCharsets.UTF_8);
+        String text = Utf8.decodeOrNull(bytes, 0, bytes.length);
+        if (text == null) {
+            writeJson(response, callback, 400, Messages.error(null, Utf8.NOT_UTF8));
+        }
+        return text;
     }
 
     private void housekeeping() {

@@ -1,17 +1,20 @@
 package dev.statamcp.mcp.transport.stdio;
 
+import dev.statamcp.mcp.jsonrpc.Utf8;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reads newline-delimited UTF-8 lines, refusing to buffer more than a limit: an oversize line is skipped to its end
  * and reported, so one huge message cannot exhaust memory or desynchronise the stream.
  */
 final class BoundedLineReader {
-    /** One line read: its text, or {@code tooLong} with the number of bytes it had. */
-    record Line(String text, boolean tooLong, long length) {
+    /**
+     * One line read: its text, or {@code tooLong} with the number of bytes it had, or {@code notUtf8} (text null)
+     * when its bytes are not UTF-8.
+     */
+    record Line(String text, boolean tooLong, long length, boolean notUtf8) {
     }
 
     private final InputStream in;
@@ -61,12 +64,15 @@ final class BoundedLineReader {
 
     private Line finish(ByteArrayOutputStream line, long length) {
         if (length > maxBytes) {
-            return new Line(null, true, length);
+            return new Line(null, true, length, false);
         }
-        String text = line.toString(StandardCharsets.UTF_8);
+        String text = Utf8.decodeOrNull(line.toByteArray(), 0, line.size());
+        if (text == null) {
+            return new Line(null, false, length, true);
+        }
         if (text.endsWith("\r")) {
             text = text.substring(0, text.length() - 1);
         }
-        return new Line(text, false, length);
+        return new Line(text, false, length, false);
     }
 }

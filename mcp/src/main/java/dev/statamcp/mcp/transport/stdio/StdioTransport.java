@@ -7,6 +7,7 @@ import dev.statamcp.mcp.jsonrpc.JsonRpcError;
 import dev.statamcp.mcp.jsonrpc.JsonRpcMessage;
 import dev.statamcp.mcp.jsonrpc.MessageParser;
 import dev.statamcp.mcp.jsonrpc.Messages;
+import dev.statamcp.mcp.jsonrpc.Utf8;
 import dev.statamcp.mcp.server.BatchCollector;
 import dev.statamcp.mcp.server.KeptCall;
 import dev.statamcp.mcp.server.McpServer;
@@ -172,6 +173,10 @@ public final class StdioTransport implements MessageChannel {
                 if (line.tooLong()) {
                     send(Messages.error(null, JsonRpcError.invalidRequest("the message is " + line.length()
                             + " bytes, more than the limit of " + server.maxMessageBytes() + " bytes")));
+                    continue;
+                }
+                if (line.notUtf8()) {
+                    send(Messages.error(null, Utf8.NOT_UTF8));
                     continue;
                 }
                 if (line.text().isBlank()) {

@@ -65,6 +65,12 @@ class HttpTransportTest {
             assertThat(client.post(PING, Map.of("Content-Type", "text/plain")).statusCode()).isEqualTo(415);
             String big = "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\",\"params\":{\"x\":\"" + "y".repeat(5 * 1024 * 1024) + "\"}}";
             assertThat(client.post(big, Map.of()).statusCode()).isEqualTo(413);
+            byte[] notUtf8 = "{\"jsonrpc\":\"2.0\",\"id\":\"a?b\",\"method\":\"ping\"}"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            notUtf8[24] = (byte) 0xFF; // the ? of the id
+            HttpResponse<String> refused = client.postBytes(notUtf8);
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("-32700").contains("not valid UTF-8");
             assertThat(client.post(PING, Map.of()).statusCode()).as("still answering after errors").isEqualTo(200);
 
             String sessionId = client.sessionId;

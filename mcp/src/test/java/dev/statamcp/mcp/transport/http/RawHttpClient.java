@@ -104,9 +104,19 @@ final class RawHttpClient {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A POST of raw bytes (which need not be UTF-8). */
+    HttpResponse<String> postBytes(byte[] body) throws IOException, InterruptedException {
+        return HTTP.send(postRequest(HttpRequest.BodyPublishers.ofByteArray(body), Map.of()),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpRequest postRequest(String body, Map<String, String> headers) {
+        return postRequest(HttpRequest.BodyPublishers.ofString(body), headers);
+    }
+
+    private HttpRequest postRequest(HttpRequest.BodyPublisher body, Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .POST(body)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream");
         if (sessionId != null && !headers.containsKey("Mcp-Session-Id")) {

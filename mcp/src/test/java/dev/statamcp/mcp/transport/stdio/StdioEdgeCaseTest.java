@@ -99,6 +99,24 @@ class StdioEdgeCaseTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8GetAParseErrorAndAnHonestReplacementCharacterIsKept() throws Exception {
+        try (StdioHarness harness = new StdioHarness(ConformanceFixture.create())) {
+            harness.initialize();
+            byte[] line = "{\"jsonrpc\":\"2.0\",\"id\":\"a?b\",\"method\":\"ping\"}\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            line[24] = (byte) 0xFF; // the '?' of the id: a byte that never occurs in UTF-8
+            harness.sendRaw(line);
+            JsonNode refused = harness.next();
+            assertThat(refused.at("/error/code").asInt()).isEqualTo(-32700);
+            assertThat(refused.at("/error/message").asText()).contains("not valid UTF-8");
+            assertThat(refused.get("id").isNull()).isTrue();
+            assertStillAnswers(harness);
+            harness.send("{\"jsonrpc\":\"2.0\",\"id\":\"a\uFFFDb\",\"method\":\"ping\"}");
+            assertThat(harness.next().get("id").asText()).isEqualTo("a\uFFFDb");
+        }
+    }
+
+    @Test
     void idsAreEchoedExactlyAsSent() throws Exception {
         try (StdioHarness harness = new StdioHarness(ConformanceFixture.create())) {
             harness.initialize();
