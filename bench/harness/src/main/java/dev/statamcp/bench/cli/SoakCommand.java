@@ -6,6 +6,8 @@ import dev.statamcp.bench.report.ReportBlocks;
 import dev.statamcp.bench.soak.Bound;
 import dev.statamcp.bench.soak.Soak;
 import dev.statamcp.bench.soak.SoakOutcome;
+import dev.statamcp.bench.soak.SoakRecord;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,13 +54,32 @@ final class SoakCommand implements Callable<Integer> {
             + " bench/RELIABILITY.md); the rest of the file is kept.")
     Path report;
 
+    @Option(names = "--from", paramLabel = "SOAK_JSON", description = "Render the block again from the record an"
+            + " earlier run saved (bench/target/soak/seed-N/soak.json) instead of running: for new hand notes, or a"
+            + " block another writer lost.")
+    Path from;
+
     @Override
     public Integer call() throws Exception {
+        Path base = root.toAbsolutePath().normalize();
+        if (from != null) {
+            if (report == null) {
+                throw new ParameterException(spec.commandLine(), "--from renders a block: give --report FILE too");
+            }
+            SoakRecord record;
+            try {
+                record = SoakRecord.load(from);
+            } catch (IOException e) {
+                throw new ParameterException(spec.commandLine(), "cannot read the soak record " + from + ": "
+                        + e.getMessage());
+            }
+            writeBlock(base, record);
+            return record.outcome().passed() ? 0 : 1;
+        }
         Duration duration = seconds != null ? Duration.ofSeconds(seconds) : Duration.ofMinutes(minutes);
         if (duration.isNegative() || duration.isZero() || clients < 1) {
             throw new ParameterException(spec.commandLine(), "--minutes/--seconds and --clients must be positive");
         }
-        Path base = root.toAbsolutePath().normalize();
         AppServer.requireBuilt(base);
         long theSeed = seed != null ? seed : System.nanoTime() & 0xffffffffL;
         System.err.printf("soak: %d clients for %s, seed %d%n", clients, duration.toSeconds() >= 120
@@ -74,14 +95,19 @@ final class SoakCommand implements Callable<Integer> {
         outcome.failures().stream().limit(5).forEach(f -> System.err.printf("  failure at %.1f s, client %d, %s: %s"
                 + " %s: %s; came back: %s%n", f.atSeconds(), f.client(), f.kind(), f.tool(), f.arguments(), f.problem(),
                 f.answer().isEmpty() ? "nothing" : f.answer()));
+        SoakRecord record = new SoakRecord(machine, loadBefore, MachineInfo.loadAverageNow(), outcome);
+        System.err.printf("saved %s%n", record.save());
         if (report != null) {
-            Path target = report.isAbsolute() ? report : base.resolve(report);
-            Path handNotes = notes != null ? notes : base.resolve("bench/" + BLOCK + "-notes.md");
-            String written = Files.isRegularFile(handNotes) ? Files.readString(handNotes, StandardCharsets.UTF_8) : "";
-            ReportBlocks.write(target, BLOCK, Soak.render(machine, outcome, loadBefore, MachineInfo.loadAverageNow())
-                    + "\n" + written.strip());
-            System.err.printf("wrote %s%n", target);
+            writeBlock(base, record);
         }
         return outcome.passed() ? 0 : 1;
+    }
+
+    private void writeBlock(Path base, SoakRecord record) throws IOException {
+        Path target = report.isAbsolute() ? report : base.resolve(report);
+        Path handNotes = notes != null ? notes : base.resolve("bench/" + BLOCK + "-notes.md");
+        String written = Files.isRegularFile(handNotes) ? Files.readString(handNotes, StandardCharsets.UTF_8) : "";
+        ReportBlocks.write(target, BLOCK, record.render() + "\n" + written.strip());
+        System.err.printf("wrote %s%n", target);
     }
 }

@@ -1,11 +1,10 @@
 package dev.statamcp.bench.soak;
 
-import dev.statamcp.bench.report.MachineInfo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
 
-/** Entry points of the soak: one run, and its Markdown block. */
+/** Entry point of the soak: one run (its record, {@link SoakRecord}, renders the Markdown block). */
 public final class Soak {
     /** Runs shorter than this are sampled every 2 s (a smoke run needs enough samples), longer ones every 10 s. */
     static final Duration SHORT_RUN = Duration.ofMinutes(5);
@@ -20,9 +19,5 @@ public final class Soak {
     public static SoakOutcome run(Path root, Duration duration, int clients, long seed, Consumer<String> say) {
         Duration period = duration.compareTo(SHORT_RUN) < 0 ? Duration.ofSeconds(2) : Duration.ofSeconds(10);
         return new SoakRun(root, duration, clients, seed, period, say).run();
-    }
-
-    public static String render(MachineInfo machine, SoakOutcome outcome, String loadBefore, String loadAfter) {
-        return SoakReport.render(machine, outcome, loadBefore, loadAfter);
     }
 }

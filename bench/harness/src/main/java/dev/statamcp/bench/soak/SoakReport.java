@@ -24,7 +24,7 @@ final class SoakReport {
                         + " --seed %d` gives each client the same jobs in the same order; how many fit in the time"
                         + " depends on the machine), %d clients for %s (the last jobs ended after %s), load average"
                         + " %s → %s. Machine: %s, %d cores, %s; %s.%n%n", machine.date(), machine.commit(), o.seed(),
-                o.seed(), o.clients(), minutes(o.planned().toMillis() / 1000.0), minutes(o.seconds()), loadBefore,
+                o.seed(), o.clients(), minutes(o.plannedSeconds()), minutes(o.seconds()), loadBefore,
                 loadAfter, machine.cpuModel(), machine.cores(), machine.memory(), machine.java()));
         out.append(String.format(Locale.ROOT, """
                 One server (`bin/stata-mcp serve --http`, the launcher with its JVM flags: C1 only, the serial
@@ -56,7 +56,7 @@ final class SoakReport {
                 concurrency moves those counts by a few.
 
                 """, o.clients() + 1, o.clients(), SoakClient.THINK_MS, SoakSession.ANSWER_SECONDS,
-                o.samplePeriod().toSeconds(), percent(Verdict.WARM_UP_SHARE)));
+                o.sampleSeconds(), percent(Verdict.WARM_UP_SHARE)));
         out.append(headline(o)).append("\n\n");
 
         out.append("| bound | limit | measured | verdict |\n|---|---|---|---|\n");
@@ -138,7 +138,7 @@ final class SoakReport {
         List<Integer> rows = thin(all.size(), MAX_ROWS);
         int warm = o.verdict().warmUpSamples();
         out.append(String.format(Locale.ROOT, "%n## Samples%n%nEvery %d s; %d samples, %s. The first %d are the"
-                        + " warm-up.%n%n", o.samplePeriod().toSeconds(), all.size(), rows.size() == all.size()
+                        + " warm-up.%n%n", o.sampleSeconds(), all.size(), rows.size() == all.size()
                         ? "all shown" : rows.size() + " shown, evenly spread", warm));
         out.append("| t | | RSS MiB | heap after GC MiB | processes | fds | threads | jobs done (")
                 .append(clientColumns(o.clients())).append(") |\n|---|---|---|---|---|---|---|---|\n");

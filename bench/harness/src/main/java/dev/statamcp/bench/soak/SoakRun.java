@@ -141,9 +141,9 @@ final class SoakRun {
         long cancelsByKill = tallies.stream().mapToLong(ClientTally::cancelsByKill).sum();
         List<Long> jobsByClient = tallies.stream().map(ClientTally::done).toList();
         Verdict verdict = Verdict.judge(samples, failedCalls, jobsByClient, leftovers, problems);
-        return new SoakOutcome(seed, clients, duration, seconds, period, samples, done, failed, latency, failures,
-                failedCalls, cancelsByKill, jobsByClient, List.copyOf(leftovers), List.copyOf(problems), verdict,
-                serverLog);
+        return new SoakOutcome(seed, clients, duration.toSeconds(), seconds, period.toSeconds(), samples, done, failed,
+                latency, failures, failedCalls, cancelsByKill, jobsByClient, List.copyOf(leftovers),
+                List.copyOf(problems), verdict, serverLog);
     }
 
     private void progress(List<Sample> samples, List<ClientTally> tallies, long start) {
