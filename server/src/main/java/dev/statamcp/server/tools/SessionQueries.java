@@ -20,10 +20,14 @@ import java.util.function.Function;
 /**
  * Runs the tools' read-only queries in a session: each writes what it found to a file of its own, which the tool
  * reads back. A session busy with a job is not waited for (that could take hours): the caller is told, with what
- * to do instead.
+ * to do instead. A session that is busy for a moment only (another query, such as two clients asking for help at
+ * once) is waited for, up to {@link #PATIENCE}.
  */
 final class SessionQueries {
     static final Duration TIMEOUT = Duration.ofMinutes(2);
+    /** How long a query waits for a busy session to become free before it says so: longer than a query takes. */
+    static final Duration PATIENCE = Duration.ofSeconds(5);
+    private static final long POLL_MILLIS = 25;
 
     private final StataEngine engine;
     private final Path tmp;
@@ -52,7 +56,12 @@ final class SessionQueries {
     Answer run(String session, Function<Path, String> code, boolean hold) throws InterruptedException {
         SessionPool pool = engine.pool();
         Optional<SessionStatus> status = pool.status(session);
-        if (status.isPresent() && (status.get().state() == SessionState.BUSY || status.get().queued() > 0)) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (busy(status) && System.nanoTime() < deadline) {
+            Thread.sleep(POLL_MILLIS);
+            status = pool.status(session);
+        }
+        if (busy(status)) {
             throw new SessionBusyException("Stata session '" + session + "' is busy running code ("
                     + status.get().queued() + " more queued), and this reads its memory, so it would have to wait"
                     + " for that to end. Wait for the running job (stata_jobs status=running, then stata_job_wait),"
@@ -74,6 +83,10 @@ final class SessionQueries {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("the query failed: " + e.getCause().getMessage(), e.getCause());
         }
+    }
+
+    private static boolean busy(Optional<SessionStatus> status) {
+        return status.isPresent() && (status.get().state() == SessionState.BUSY || status.get().queued() > 0);
     }
 
     /** The session a tool names must exist unless it is {@code default} (which starts on first use). */

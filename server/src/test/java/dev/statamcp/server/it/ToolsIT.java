@@ -206,6 +206,24 @@ class ToolsIT {
     }
 
     @Test
+    void aQueryWaitsForASessionBusyForAMomentButNotForALongJob() {
+        call("stata_run", Map.of("code", "sysuse auto, clear", "session", "briefly"));
+        call("stata_run", Map.of("code", "sleep 1500", "session", "briefly", "background", true));
+        JsonNode d = structured(call("stata_data", Map.of("action", "describe", "session", "briefly")));
+        assertThat(d.get("observations").asInt()).as("answered once the short run ended").isEqualTo(74);
+
+        String id = structured(call("stata_run", Map.of("code", "sleep 60000", "session", "briefly",
+                "background", true))).get("job_id").asText();
+        long t0 = System.nanoTime();
+        McpSchema.CallToolResult busy = call("stata_data", Map.of("action", "describe", "session", "briefly"));
+        assertThat(isError(busy)).isTrue();
+        assertThat(text(busy)).contains("is busy running code").contains("stata_job_wait");
+        assertThat((System.nanoTime() - t0) / 1_000_000).as("gives up after its patience, not after the job")
+                .isLessThan(30_000);
+        call("stata_job_cancel", Map.of("job_id", id));
+    }
+
+    @Test
     void graphsHelpAndSessions() throws Exception {
         call("stata_run", Map.of("code", "sysuse auto, clear\nscatter price mpg, name(pm)"));
         JsonNode listed = structured(call("stata_graphs", Map.of("action", "list")));
