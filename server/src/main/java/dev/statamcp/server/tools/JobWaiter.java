@@ -9,9 +9,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Waits on a job for a tool call, keeping the caller informed with progress and log notifications, until the job
@@ -51,8 +53,19 @@ final class JobWaiter {
      * @param deadline when to give up waiting and report the job as still running, or null for never
      */
     Outcome await(JobId id, RequestContext context, Instant deadline) throws InterruptedException {
-        BlockingQueue<JobEvent> events = new LinkedBlockingQueue<>();
-        Runnable stop = jobs.watch(id, events::add);
+        // Events queue up without waking this thread for every line of output: a line wakes it only when no output is
+        // already waiting for its turn (the reporter sends lines at most every LOG_GAP, and the wait below ends when
+        // they are due); any other event always wakes it. A wake-up per line cost more CPU than the line itself in a
+        // flood, on both threads.
+        Queue<JobEvent> events = new ConcurrentLinkedQueue<>();
+        Semaphore wake = new Semaphore(0);
+        AtomicBoolean linesWaiting = new AtomicBoolean();
+        Runnable stop = jobs.watch(id, event -> {
+            events.add(event);
+            if (!(event instanceof JobEvent.Line) || !linesWaiting.get() && linesWaiting.compareAndSet(false, true)) {
+                wake.release();
+            }
+        });
         try {
             Instant now = clock.instant();
             Job job = jobs.find(id).orElseThrow();
@@ -81,8 +94,10 @@ final class JobWaiter {
                     waitMs = Math.min(waitMs, Duration.between(now, deadline).toMillis());
                 }
                 // Wake at least twice a second to notice a cancelled call or a closed session.
-                JobEvent event = events.poll(Math.max(1, Math.min(waitMs, 500)), TimeUnit.MILLISECONDS);
-                for (; event != null; event = events.poll()) {
+                if (wake.tryAcquire(Math.max(1, Math.min(waitMs, 500)), TimeUnit.MILLISECONDS)) {
+                    wake.drainPermits();
+                }
+                for (JobEvent event = events.poll(); event != null; event = events.poll()) {
                     if (event instanceof JobEvent.Finished f) {
                         reporter.finish();
                         return new Outcome.Finished(f.finished());
@@ -90,6 +105,12 @@ final class JobWaiter {
                     apply(reporter, event);
                 }
                 reporter.tick(clock.instant());
+                if (!reporter.hasPendingOutput()) {
+                    linesWaiting.set(false);
+                    if (!events.isEmpty()) {
+                        wake.release(); // came in while draining: look again at once
+                    }
+                }
             }
         } finally {
             stop.run();

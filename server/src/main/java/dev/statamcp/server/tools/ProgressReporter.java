@@ -113,7 +113,8 @@ final class ProgressReporter {
         flushLines();
     }
 
-    private boolean hasPendingOutput() {
+    /** Whether lines wait to be sent (they go out when {@link #untilDue} says). */
+    boolean hasPendingOutput() {
         return !pendingLines.isEmpty() || linesLeftOut > 0;
     }
 
