@@ -27,8 +27,8 @@ final class SoakReport {
                 o.seed(), o.clients(), minutes(o.plannedSeconds()), minutes(o.seconds()), loadBefore,
                 loadAfter, machine.cpuModel(), machine.cores(), machine.memory(), machine.java()));
         out.append(String.format(Locale.ROOT, """
-                One server (`bin/stata-mcp serve --http`, the launcher with its JVM flags: C1 only, the serial
-                collector, a 32 MiB start heap) on the emulator, with a data directory of its own and
+                One server (`bin/stata-mcp serve --http`: the launcher, with its JVM flags, run from a copy of the
+                launcher and the jars taken at the start) on the emulator, with a data directory of its own and
                 `--max-sessions %d` (a Stata session per client, and the default session `stata_help` asks when a
                 page is not on disk). %d clients, each with an MCP session over Streamable HTTP on a connection of
                 its own and a Stata session of its own, do jobs back to back until the time is up, with a pause of
@@ -110,7 +110,9 @@ final class SoakReport {
             if (more > 0) {
                 out.append(String.format(Locale.ROOT, "- … and %d more, counted but not kept%n", more));
             }
-            out.append("\nThe server's log: `").append(o.serverLog()).append("`.\n");
+            // The soak's folder is always bench/target/soak/seed-N of the repository it ran in.
+            out.append("\nThe server's log: `bench/target/soak/").append(o.serverLog().getParent().getFileName())
+                    .append("/server.stderr.log`.\n");
         }
         return out.toString();
     }

@@ -26,8 +26,8 @@ public record Verdict(int warmUpSamples, List<Bound> bounds) {
 
     /**
      * The trend of the live heap over the second half of the run, extrapolated to an hour. A leak too slow for the
-     * growth bound within one run still shows as a steady slope (four clients do 20–30 jobs a second, so 100 bytes
-     * per job is 7–10 MiB an hour and 1 KiB is 70–100); the noise of the live heap (a MiB or two, depending on what
+     * growth bound within one run still shows as a steady slope (four clients do about 35 jobs a second, so 100 bytes
+     * per job is 12 MiB an hour and 1 KiB is 120); the noise of the live heap (a MiB or two, depending on what
      * is in flight when the GC runs) moves a slope fitted to 15 minutes of samples by far less.
      */
     static final double HEAP_SLOPE_MIB_PER_HOUR = 32;
@@ -36,8 +36,8 @@ public record Verdict(int warmUpSamples, List<Bound> bounds) {
     static final double SLOPE_MIN_MINUTES = 10;
 
     /**
-     * The server's resident set, absolute. The launcher runs it with the serial collector and a small start heap;
-     * under this load it stays well below 300 MiB, so more means memory that is never given back.
+     * The server's resident set, absolute. The launcher runs it with the serial collector; under this load it stays
+     * well below 300 MiB (115 MiB with a 32 MiB start heap), so more means memory that is never given back.
      */
     static final double RSS_MAX_MIB = 300;
 
