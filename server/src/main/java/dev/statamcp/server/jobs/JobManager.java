@@ -225,13 +225,23 @@ public final class JobManager implements AutoCloseable {
             LOG.info("stopping job {}: {}", id, request.reason());
             handle.requestBreak();
             long graceMs = settings.cancelGrace().toMillis();
+            // A Break can be lost: Stata still reading the run's first lines drops it, as it does at its prompt. Ask
+            // once more halfway through the grace, since the kill that follows loses the session's data.
+            var again = timers.schedule(() -> {
+                if (!lj.finished().isDone()) {
+                    handle.requestBreak();
+                }
+            }, graceMs / 2, TimeUnit.MILLISECONDS);
             var kill = timers.schedule(() -> {
                 if (!lj.finished().isDone()) {
                     LOG.info("job {} did not stop within {} ms of Break; killing its Stata", id, graceMs);
                     handle.kill();
                 }
             }, graceMs, TimeUnit.MILLISECONDS);
-            lj.finished().whenComplete((j, e) -> kill.cancel(false));
+            lj.finished().whenComplete((j, e) -> {
+                again.cancel(false);
+                kill.cancel(false);
+            });
         }
         return lj.finished();
     }

@@ -113,8 +113,22 @@ class JobManagerTest {
 
         Job ended = manager.cancel(job.id(), "stop").orTimeout(5, TimeUnit.SECONDS).join();
         assertThat(ended.status()).isEqualTo(JobStatus.CANCELLED);
-        assertThat(run.breaks.get()).isEqualTo(1);
+        assertThat(run.breaks.get()).as("asked at once and again halfway through the grace").isEqualTo(2);
         assertThat(run.kills.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aLostBreakIsSentAgainBeforeTheGraceRunsOutSoNoKillIsNeeded() {
+        Job job = manager.submit(JobSpec.code("default", "sleep 60000"), "test");
+        Run run = executor.last();
+        run.listener.onStarted(Instant.now(), null);
+        run.lostBreaks = 1;
+        run.stopOnBreak = true;
+
+        Job ended = manager.cancel(job.id(), "stop").orTimeout(5, TimeUnit.SECONDS).join();
+        assertThat(ended.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(run.breaks.get()).isEqualTo(2);
+        assertThat(run.kills.get()).isZero();
     }
 
     @Test
@@ -282,6 +296,8 @@ class JobManagerTest {
         volatile boolean stopOnBreak;
         volatile boolean stopOnKill;
         volatile boolean notStartedOnBreak;
+        /** How many Breaks are lost before one is heeded. */
+        volatile int lostBreaks;
 
         Run(ExecutionListener listener, boolean adopted) {
             this.listener = listener;
@@ -294,7 +310,9 @@ class JobManagerTest {
 
         @Override
         public void requestBreak() {
-            breaks.incrementAndGet();
+            if (breaks.incrementAndGet() <= lostBreaks) {
+                return;
+            }
             if (notStartedOnBreak) {
                 end(ExecutionOutcome.notStarted());
             } else if (stopOnBreak) {
