@@ -171,7 +171,8 @@ public final class RunResultRenderer implements ResultRenderer {
             }
             case CANCELLED -> "Job " + id + " was cancelled after " + took + (reason != null ? ": " + reason
                     : outcome.message() != null ? ": " + outcome.message() : "")
-                    + ". The output so far is above; the full log is at " + Uris.jobLog(id) + ".";
+                    + "." + sessionLost(job, outcome) + " The output so far is above; the full log is at "
+                    + Uris.jobLog(id) + ".";
             // Without a reason of ours, the scheduler stopped it at its own limit and its message says so.
             case TIMED_OUT -> reason == null && outcome.message() != null
                     ? "Job " + id + " timed out after " + took + ": " + outcome.message() + "."
@@ -180,6 +181,16 @@ public final class RunResultRenderer implements ResultRenderer {
             case INTERRUPTED -> "Job " + id + " was interrupted: " + reason + ".";
             case QUEUED, RUNNING -> throw new IllegalArgumentException("not an end: " + status);
         };
+    }
+
+    /** What a kill (Stata did not stop at Break) cost a console session: everything it held. */
+    private static String sessionLost(Job job, ExecutionOutcome outcome) {
+        JobKind kind = job.spec().kind();
+        if (outcome.ending() != ExecutionOutcome.Ending.KILLED || kind != JobKind.CODE && kind != JobKind.FILE) {
+            return "";
+        }
+        return " Stata did not stop at Break, so it was killed: session '" + job.spec().session() + "' starts"
+                + " afresh on its next use, and the data, macros and results it held are gone.";
     }
 
     private static String lastNonBlank(List<LogLine> lines) {

@@ -140,6 +140,18 @@ class RunResultRendererTest {
     }
 
     @Test
+    void aCancelThatEndedInAKillSaysTheSessionLostItsState() {
+        ExecutionOutcome killed = new ExecutionOutcome(Ending.KILLED, null, null, null, null,
+                List.of(new LogLine("partial", false)), List.of(), Duration.ofSeconds(3), null);
+        String session = Json.parse(renderer.render(job(JobKind.CODE), JobStatus.CANCELLED, killed, "stop")
+                .resultJson()).get("content").get(1).get("text").asText();
+        assertThat(session).contains("was killed").contains("data, macros and results it held are gone");
+        String batch = Json.parse(renderer.render(job(JobKind.BATCH), JobStatus.CANCELLED, killed, "stop")
+                .resultJson()).get("content").get(1).get("text").asText();
+        assertThat(batch).contains("cancelled after 3.0 s").doesNotContain("are gone");
+    }
+
+    @Test
     void errorHintsNameTheFileAndTheWorkingDirectoryForAMissingFile() {
         ErrorHints hints = new ErrorHints(rc -> "file not found");
         assertThat(hints.hint(601, "file mydata.dta not found", "/home/ana/project"))
