@@ -120,12 +120,13 @@ final class FuzzCommand implements Callable<Integer> {
             MachineInfo machine = MachineInfo.probe(base, node);
             Path target = report.isAbsolute() ? report : base.resolve(report);
             Path handNotes = notes != null ? notes : base.resolve("bench/reliability-notes.md");
-            // The chaos blocks, written by `chaos`, stay as they were.
-            String chaos = ReportBlocks.read(target, ChaosCommand.BLOCK)
-                    + ReportBlocks.read(target, ChaosCommand.ORPHANS_BLOCK);
+            // The blocks other commands write (`chaos`, `soak`) stay as they were.
+            String others = ReportBlocks.read(target, ChaosCommand.BLOCK)
+                    + ReportBlocks.read(target, ChaosCommand.ORPHANS_BLOCK)
+                    + ReportBlocks.read(target, SoakCommand.BLOCK);
             Files.writeString(target, new ReliabilityWriter().render(machine, theSeed, runs, strict,
                     Files.isRegularFile(handNotes) ? Files.readString(handNotes, StandardCharsets.UTF_8) : null)
-                    + (chaos.isEmpty() ? "" : "\n" + chaos), StandardCharsets.UTF_8);
+                    + (others.isEmpty() ? "" : "\n" + others), StandardCharsets.UTF_8);
             System.err.printf("wrote %s%n", target);
         }
         boolean oursPassed = runs.stream().filter(ReliabilityWriter.Run::ours).allMatch(r -> r.result().passed(strict));
