@@ -137,7 +137,7 @@ public final class Answers {
             late++;
         } else {
             problems.add(Problem.broken("UNEXPECTED_ID", "an answer whose id was not in the message (sent ids: "
-                    + expectation.mayAnswer() + "): " + Printable.of(text)));
+                    + Printable.of(String.valueOf(expectation.mayAnswer())) + "): " + Printable.of(text)));
         }
     }
 
@@ -168,7 +168,8 @@ public final class Answers {
     }
 
     static Problem missing(Set<String> group) {
-        return Problem.broken("MISSING_ANSWER", "no answer to the request with id " + String.join(" or ", group));
+        return Problem.broken("MISSING_ANSWER", "no answer to the request with id "
+                + Printable.of(String.join(" or ", group)));
     }
 
     /** Everything wrong, once no more answers will be counted for this message. */
@@ -194,7 +195,7 @@ public final class Answers {
         expectation.mustAnswer().forEach(group -> group.forEach(id -> allowed.merge(id, 1, Integer::sum)));
         answered.forEach((id, count) -> {
             if (count > allowed.getOrDefault(id, 1)) {
-                all.add(Problem.broken("DUPLICATE_ANSWER", count + " answers with id " + id));
+                all.add(Problem.broken("DUPLICATE_ANSWER", count + " answers with id " + Printable.of(id)));
             }
         });
         if (expectation.answerRequired() && responses == 0) {

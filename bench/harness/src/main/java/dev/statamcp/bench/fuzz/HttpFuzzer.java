@@ -158,7 +158,8 @@ public final class HttpFuzzer {
             }
         }
         if (unanswered) {
-            String detail = "a request with an id (" + expectation.mustAnswer() + ") got HTTP " + reply.status()
+            String detail = "a request with an id " + Printable.of(String.valueOf(expectation.mustAnswer()))
+                    + " got HTTP " + reply.status()
                     + " and no JSON-RPC answer: " + Printable.of(reply.body());
             problems.add(excused ? Problem.spec("HTTP_ERROR_WITHOUT_JSONRPC_ANSWER", detail)
                     : Problem.broken("HTTP_ERROR_WITHOUT_JSONRPC_ANSWER", detail));
